@@ -1,0 +1,76 @@
+package io.onlineuser.agent.track;
+
+/**
+ * One live connection and the sessions bound to it. A record can exist without being counted:
+ * a connection opened before the agent attached is learned from a later bind, so that its close
+ * still logs the session out, but it never enters TotalConnCount.
+ */
+final class ConnectionRecord {
+
+    final Object channel;
+    private final long packedAddress;
+    private final String addressText;
+    private boolean counted;
+    private boolean closed;
+    /** Head of the sessions bound to this connection, chained through {@code nextOnConnection}. */
+    private SessionRecord sessions;
+
+    ConnectionRecord(Object channel, String address, boolean counted) {
+        this.channel = channel;
+        String normalized = PackedAddress.normalize(address);
+        this.packedAddress = PackedAddress.pack(normalized);
+        this.addressText = packedAddress == 0 ? normalized : null;
+        this.counted = counted;
+    }
+
+    String address() {
+        return packedAddress != 0 ? PackedAddress.unpack(packedAddress) : addressText;
+    }
+
+    /** Marks a connection learned from a bind as seen active; true if it was not counted yet. */
+    synchronized boolean markCounted() {
+        if (counted || closed) {
+            return false;
+        }
+        counted = true;
+        return true;
+    }
+
+    synchronized boolean counted() {
+        return counted;
+    }
+
+    /** Adds the session unless the connection already closed; false means "end it now". */
+    synchronized boolean attach(SessionRecord session) {
+        if (closed) {
+            return false;
+        }
+        session.nextOnConnection = sessions;
+        sessions = session;
+        return true;
+    }
+
+    synchronized void detach(SessionRecord session) {
+        SessionRecord previous = null;
+        for (SessionRecord current = sessions; current != null; current = current.nextOnConnection) {
+            if (current == session) {
+                if (previous == null) {
+                    sessions = current.nextOnConnection;
+                } else {
+                    previous.nextOnConnection = current.nextOnConnection;
+                }
+                current.nextOnConnection = null;
+                return;
+            }
+            previous = current;
+        }
+    }
+
+    /** Marks the connection closed and hands over the sessions still bound to it. */
+    synchronized SessionRecord close() {
+        closed = true;
+        SessionRecord bound = sessions;
+        sessions = null;
+        return bound;
+    }
+}

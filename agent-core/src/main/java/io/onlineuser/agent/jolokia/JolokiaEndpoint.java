@@ -1,18 +1,111 @@
 package io.onlineuser.agent.jolokia;
 
 import io.onlineuser.agent.config.AgentOptions;
+import java.io.IOException;
 import java.util.function.Consumer;
+import org.jolokia.jvmagent.JolokiaServer;
+import org.jolokia.jvmagent.JolokiaServerConfig;
+import org.jolokia.server.core.config.SystemPropertyMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The embedded Jolokia HTTP endpoint. */
+/**
+ * The embedded Jolokia HTTP endpoint: our bundled deny-by-default policy, basic auth when a
+ * user and password are set, agentId = serverId. It starts on a named daemon thread, because
+ * binding and service discovery take hundreds of milliseconds that {@code premain} must not
+ * spend, and because the JDK HTTP server's threads inherit the daemon status of their creator.
+ * Nothing here throws: a failure is one log line and the agent carries on without Jolokia.
+ */
 public final class JolokiaEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JolokiaEndpoint.class);
+    /** Without TCP_NODELAY, keep-alive requests wait ~40 ms for delayed ACKs. */
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
+
+    private JolokiaServer server;
+    private String url;
+    private boolean stopped;
 
     private JolokiaEndpoint() {
     }
 
+    /**
+     * Starts Jolokia in the background; {@code onUrl} gets the URL (no trailing slash) once it
+     * listens. Does nothing when Jolokia is disabled.
+     */
     public static JolokiaEndpoint start(AgentOptions options, Consumer<String> onUrl) {
-        return new JolokiaEndpoint();
+        JolokiaEndpoint endpoint = new JolokiaEndpoint();
+        if (!options.jolokiaEnabled()) {
+            LOG.info("Jolokia is off; the MXBeans are still in the platform MBeanServer");
+            return endpoint;
+        }
+        Thread starter = new Thread(() -> endpoint.run(options, onUrl), "onlineuser-jolokia-start");
+        starter.setDaemon(true);
+        starter.start();
+        return endpoint;
     }
 
+    private void run(AgentOptions options, Consumer<String> onUrl) {
+        String where = options.jolokiaHost() + ":" + options.jolokiaPort();
+        try {
+            if (System.getProperty(NODELAY) == null) {
+                System.setProperty(NODELAY, "true");
+            }
+            JolokiaServerConfig config = new JolokiaServerConfig(JolokiaSettings.from(options),
+                    SystemPropertyMode.NEVER);
+            JolokiaServer started = new JolokiaServer(config, new Slf4jLogHandler());
+            started.start();
+            String address = withoutTrailingSlash(started.getUrl());
+            synchronized (this) {
+                if (stopped) {
+                    started.stop();
+                    return;
+                }
+                server = started;
+                url = address;
+            }
+            LOG.info("Jolokia listening at {}", address);
+            announce(onUrl, address);
+        } catch (IOException e) {
+            LOG.warn("Jolokia not started: cannot listen on {} ({}); the agent carries on without it",
+                    where, e.toString());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Jolokia not started on {} ({}); the agent carries on without it", where, e.toString());
+        }
+    }
+
+    private static void announce(Consumer<String> onUrl, String address) {
+        try {
+            onUrl.accept(address);
+        } catch (RuntimeException e) {
+            LOG.warn("Jolokia listens at {}, but announcing it failed: {}", address, e.toString());
+        }
+    }
+
+    private static String withoutTrailingSlash(String text) {
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** The URL once listening, else null. */
+    public synchronized String url() {
+        return url;
+    }
+
+    /** Stops the endpoint, or keeps it from starting if it has not yet. */
     public void stop() {
+        JolokiaServer running;
+        synchronized (this) {
+            stopped = true;
+            running = server;
+            server = null;
+            url = null;
+        }
+        if (running != null) {
+            try {
+                running.stop();
+            } catch (RuntimeException e) {
+                LOG.debug("Jolokia stop failed: {}", e.toString());
+            }
+        }
     }
 }

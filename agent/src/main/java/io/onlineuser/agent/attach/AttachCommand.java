@@ -1,0 +1,90 @@
+package io.onlineuser.agent.attach;
+
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * {@code java -jar onlineuser-agent.jar attach <pid> [options] | list}. The attach API lives in the
+ * {@code jdk.attach} module, missing from JREs: it is touched only through {@link JvmAttacher}, so
+ * its absence becomes a clear message instead of a stack trace.
+ */
+public final class AttachCommand {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private static final String USAGE_TEXT = String.join(System.lineSeparator(),
+            "usage: java -jar onlineuser-agent.jar attach <pid> [key=value,key=value...]",
+            "       java -jar onlineuser-agent.jar list",
+            "  attach  loads the agent into a running JVM (options as for -javaagent; a second attach does nothing)",
+            "  list    shows the JVMs this user can attach to");
+
+    private AttachCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0]) || "-h".equals(args[0])) {
+            (args.length == 0 ? err : out).println(USAGE_TEXT);
+            return args.length == 0 ? USAGE : OK;
+        }
+        try {
+            switch (args[0]) {
+                case "list":
+                    return list(args, out, err);
+                case "attach":
+                    return attach(args, out, err);
+                default:
+                    err.println("unknown command '" + args[0] + "'");
+                    err.println(USAGE_TEXT);
+                    return USAGE;
+            }
+        } catch (NoClassDefFoundError e) {
+            err.println("the attach API (module jdk.attach) is missing: run this command with a JDK's java, not a JRE's");
+            return FAILED;
+        }
+    }
+
+    private static int list(String[] args, PrintStream out, PrintStream err) {
+        if (args.length != 1) {
+            err.println("list takes no arguments");
+            return USAGE;
+        }
+        JvmAttacher.list().forEach(out::println);
+        return OK;
+    }
+
+    private static int attach(String[] args, PrintStream out, PrintStream err) {
+        if (args.length < 2 || args.length > 3) {
+            err.println("attach needs a pid and at most one options argument, got " + Arrays.toString(
+                    Arrays.copyOfRange(args, 1, args.length)));
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        String pid = args[1];
+        if (!pid.matches("[0-9]{1,10}")) {
+            err.println("'" + pid + "' is not a process id; 'list' shows the JVMs you can attach to");
+            return USAGE;
+        }
+        String options = args.length == 3 ? args[2] : "";
+        try {
+            JvmAttacher.load(pid, agentJar(), options);
+        } catch (AttachFailure e) {
+            err.println(e.getMessage());
+            return FAILED;
+        }
+        out.println("onlineuser agent loaded into JVM " + pid
+                + "; its log lines ([onlineuser] ...) appear on that JVM's standard error");
+        return OK;
+    }
+
+    private static Path agentJar() throws AttachFailure {
+        try {
+            return Path.of(AttachCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new AttachFailure("cannot tell where onlineuser-agent.jar is: " + e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.onlineuser.agent.bridge;
+
+import java.net.SocketAddress;
+
+/**
+ * What the agent does with the events the advice reports. Implemented by the agent (system class
+ * loader); declared here, on the bootstrap class path, so that advice inlined into classes of any
+ * class loader reaches it. JDK types only: the bootstrap loader cannot see Netty or the application.
+ */
+public interface BridgeListener {
+
+    /** An accepted client channel became active. */
+    void channelActive(Object channel, SocketAddress remoteAddress);
+
+    /** An accepted client channel became inactive (possibly never active: closed before activation). */
+    void channelInactive(Object channel);
+
+    /**
+     * A configured session hook method returned normally.
+     *
+     * @param hookId    which hook (index the agent chose when it installed the advice)
+     * @param self      {@code this} of the hooked method, null for a static method
+     * @param session   the object configured as the session
+     * @param uidSource the object the uid path starts from (null when the hook has no uid)
+     */
+    void hookReturned(int hookId, Object self, Object session, Object uidSource);
+}

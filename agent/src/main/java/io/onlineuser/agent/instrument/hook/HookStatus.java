@@ -1,0 +1,74 @@
+package io.onlineuser.agent.instrument.hook;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+
+/**
+ * What became of one hook: whether its class was loaded and its method found, so a hook that
+ * matches nothing is reported in one line instead of silently counting nothing.
+ */
+public final class HookStatus {
+
+    private final HookSpec spec;
+    private final Consumer<String> problems;
+    private final AtomicBoolean typeSeen = new AtomicBoolean();
+    private final AtomicBoolean methodFound = new AtomicBoolean();
+    private final AtomicBoolean reported = new AtomicBoolean();
+
+    public HookStatus(HookSpec spec, Consumer<String> problems) {
+        this.spec = spec;
+        this.problems = problems;
+    }
+
+    public HookSpec spec() {
+        return spec;
+    }
+
+    void typeSeen(TypeDescription type, boolean declaresMethod) {
+        typeSeen.set(true);
+        if (declaresMethod) {
+            methodFound.set(true);
+        } else if (!spec.includeSubtypes()) {
+            report(spec.role().optionKey() + ": " + type.getName() + " has no method " + spec.methodName() + " with "
+                    + spec.arity() + " parameter(s)" + declaredArities(type) + "; hook skipped");
+        }
+    }
+
+    /**
+     * Called once the application serves clients: a hook whose class has still not been loaded
+     * probably names a wrong class.
+     */
+    public void reportIfUnused() {
+        if (!typeSeen.get()) {
+            report(spec.role().optionKey() + ": class " + spec.typeName() + (spec.includeSubtypes() ? " (or a subtype)" : "")
+                    + " has not been loaded although the application accepts connections; check the class name"
+                    + " (the hook stays armed in case it loads later)");
+        } else if (!methodFound.get() && spec.includeSubtypes()) {
+            report(spec.role().optionKey() + ": no subtype of " + spec.typeName() + " declares " + spec.methodName()
+                    + " with " + spec.arity() + " parameter(s); hook skipped");
+        }
+    }
+
+    public boolean methodFound() {
+        return methodFound.get();
+    }
+
+    private void report(String problem) {
+        if (reported.compareAndSet(false, true)) {
+            problems.accept(problem);
+        }
+    }
+
+    private String declaredArities(TypeDescription type) {
+        StringBuilder found = new StringBuilder();
+        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+            if (method.getName().equals(spec.methodName())) {
+                found.append(found.length() == 0 ? " (it has " : ", ").append(spec.methodName()).append('/')
+                        .append(method.getParameters().size());
+            }
+        }
+        return found.length() == 0 ? "" : found.append(')').toString();
+    }
+}

@@ -1,0 +1,96 @@
+package io.onlineuser.agent.startup;
+
+import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import io.onlineuser.agent.bridge.OnlineUserBridge;
+import io.onlineuser.agent.config.AgentOptions;
+import io.onlineuser.agent.instrument.hook.SessionHooks;
+import io.onlineuser.agent.instrument.netty.NettyInstrumentation;
+import io.onlineuser.agent.log.LogLevel;
+import io.onlineuser.agent.track.OnlineTracker;
+import java.lang.instrument.Instrumentation;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.utility.JavaModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the agent once the bridge is on the bootstrap path: options, tracker, advice, then the
+ * exporters (MXBeans, Jolokia, discovery file) on a daemon thread, so the host's start is delayed
+ * only by the bytecode work that must precede its first class loads.
+ */
+final class AgentInstaller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentInstaller.class);
+
+    private AgentInstaller() {
+    }
+
+    static void install(String agentArgs, Instrumentation instrumentation, boolean lateAttach) {
+        long started = System.nanoTime();
+        AgentOptions options = AgentOptions.parse(agentArgs, problem -> LOG.warn("{}", problem));
+        LogLevel.set(options.logLevel());
+        OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis);
+        SessionHooks hooks = SessionHooks.configure(tracker, options.hookBind(), options.hookUnbind(),
+                options.hookKick(), problem -> LOG.warn("{}", problem));
+        tracker.setKicker(hooks.kicker());
+        Executor background = backgroundThread();
+        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks, () -> background.execute(hooks::reportUnused)));
+
+        AgentBuilder builder = baseBuilder();
+        ClassLoader agentLoader = AgentInstaller.class.getClassLoader();
+        if (options.nettyEnabled()) {
+            builder = NettyInstrumentation.apply(builder, agentLoader);
+        }
+        builder = hooks.apply(builder, agentLoader);
+        builder.installOn(instrumentation);
+
+        LOG.info("agent installed{} in {} ms: {}", lateAttach ? " by attach" : "",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), options.asMap());
+        background.execute(() -> Exporters.start(options, tracker));
+    }
+
+    /**
+     * Advice only, no new members: the same strategy serves {@code premain} and a late attach,
+     * whose already loaded Netty and session classes are retransformed.
+     */
+    static AgentBuilder baseBuilder() {
+        return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                // .ignore replaces Byte Buddy's defaults: restate them and add the agent itself
+                .ignore(any(), isBootstrapClassLoader())
+                .or(nameStartsWith("net.bytebuddy."))
+                .or(nameStartsWith("io.onlineuser.agent."))
+                .or(nameStartsWith("sun.reflect."))
+                .or(nameStartsWith("jdk.internal.reflect."))
+                .or(isSynthetic())
+                .with(new AgentBuilder.Listener.Adapter() {
+                    @Override
+                    public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
+                                        Throwable throwable) {
+                        LOG.warn("could not instrument {}: {}", typeName, throwable.toString());
+                    }
+                });
+    }
+
+    /** One daemon thread, created when work arrives and gone when idle. */
+    private static Executor backgroundThread() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread thread = new Thread(task, "onlineuser-agent");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        return executor;
+    }
+}

@@ -1,0 +1,45 @@
+package io.onlineuser.agent.startup;
+
+import io.onlineuser.agent.bridge.BridgeListener;
+import io.onlineuser.agent.instrument.hook.SessionHooks;
+import io.onlineuser.agent.instrument.netty.RemoteAddresses;
+import io.onlineuser.agent.track.OnlineTracker;
+import java.net.SocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Receives what the advice reports through the bridge and hands it to the tracker. Runs on the
+ * application's threads (Netty event loops among them): no blocking, no logging on the hot path.
+ */
+final class TrackerEvents implements BridgeListener {
+
+    private final OnlineTracker tracker;
+    private final SessionHooks hooks;
+    private final Runnable onFirstConnection;
+    private final AtomicBoolean firstConnectionSeen = new AtomicBoolean();
+
+    /** {@code onFirstConnection} runs once, on the event loop: it must only hand work to another thread. */
+    TrackerEvents(OnlineTracker tracker, SessionHooks hooks, Runnable onFirstConnection) {
+        this.tracker = tracker;
+        this.hooks = hooks;
+        this.onFirstConnection = onFirstConnection;
+    }
+
+    @Override
+    public void channelActive(Object channel, SocketAddress remoteAddress) {
+        tracker.connectionActive(channel, RemoteAddresses.format(remoteAddress));
+        if (!firstConnectionSeen.get() && firstConnectionSeen.compareAndSet(false, true)) {
+            onFirstConnection.run();
+        }
+    }
+
+    @Override
+    public void channelInactive(Object channel) {
+        tracker.connectionInactive(channel);
+    }
+
+    @Override
+    public void hookReturned(int hookId, Object self, Object session, Object uidSource) {
+        hooks.onReturn(hookId, self, session, uidSource);
+    }
+}

@@ -1,0 +1,71 @@
+package io.onlineuser.agent.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.onlineuser.agent.bridge.OnlineUserBridge;
+import io.onlineuser.agent.instrument.hook.SessionHooks;
+import io.onlineuser.agent.instrument.netty.NettyInstrumentation;
+import io.onlineuser.agent.track.OnlineTracker;
+import java.lang.instrument.Instrumentation;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import net.bytebuddy.agent.ByteBuddyAgent;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import org.junit.jupiter.api.Test;
+
+/** Accepted channels counted, outbound ones not, through real NIO sockets in this JVM. */
+class NettyAdviceTest {
+
+    /** Sharable, unlike a bare adapter: one instance serves every channel. */
+    private static final class NoHandlers extends ChannelInitializer<Channel> {
+        @Override
+        protected void initChannel(Channel channel) {
+            // the test counts connections; no traffic needs handling
+        }
+    }
+
+    @Test
+    void countsAcceptedChannelsOnlyAndGoesBackToZero() throws InterruptedException {
+        Instrumentation instrumentation = ByteBuddyAgent.install();
+        OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis);
+        SessionHooks noHooks = SessionHooks.configure(tracker, null, null, null, problem -> { });
+        OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks, () -> { }));
+        ResettableClassFileTransformer transformer = NettyInstrumentation
+                .apply(AgentInstaller.baseBuilder(), getClass().getClassLoader()).installOn(instrumentation);
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .childHandler(new NoHandlers()).bind("127.0.0.1", 0).sync().channel();
+            Bootstrap client = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                    .handler(new NoHandlers());
+            Channel first = client.connect(server.localAddress()).sync().channel();
+            Channel second = client.connect(server.localAddress()).sync().channel();
+
+            await().atMost(Duration.ofSeconds(30)).until(tracker::totalConnCount, count -> count == 2);
+            assertThat(tracker.acceptedConnTotal()).isEqualTo(2);
+
+            first.close().sync();
+            second.close().sync();
+            await().atMost(Duration.ofSeconds(30)).until(tracker::totalConnCount, count -> count == 0);
+            assertThat(tracker.closedConnTotal()).isEqualTo(2);
+            assertThat(((InetSocketAddress) server.localAddress()).getPort()).isPositive();
+            server.close().sync();
+        } finally {
+            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+            OnlineUserBridge.setListener(null);
+            transformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.onlineuser.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AgentOptionsTest {
+
+    @TempDir
+    static Path dir;
+
+    private static final String DEFAULT_ID = "<the default serverId>";
+
+    private final List<String> problems = new ArrayList<>();
+
+    private AgentOptions parse(String args) {
+        return AgentOptions.parse(args, problems::add);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"  ", ","})
+    void noArgumentGivesEveryDefaultAndNoProblem(String args) {
+        AgentOptions options = parse(args);
+
+        assertThat(problems).isEmpty();
+        assertThat(options.serverId()).matches("[A-Za-z0-9._-]+-" + ProcessHandle.current().pid());
+        assertThat(options.serverType()).isEqualTo("connector");
+        assertThat(options.jolokiaEnabled()).isTrue();
+        assertThat(options.jolokiaHost()).isEqualTo("127.0.0.1");
+        assertThat(options.jolokiaPort()).isEqualTo(8778);
+        assertThat(options.jolokiaUser()).isNull();
+        assertThat(options.jolokiaPassword()).isNull();
+        assertThat(options.nettyEnabled()).isTrue();
+        assertThat(options.kickEnabled()).isFalse();
+        assertThat(options.discoveryDir()).isNull();
+        assertThat(options.hookBind()).isNull();
+        assertThat(options.hookUnbind()).isNull();
+        assertThat(options.hookKick()).isNull();
+        assertThat(options.logLevel()).isEqualTo("info");
+    }
+
+    @Test
+    void everyKnownOptionIsRead() {
+        AgentOptions options = parse("serverId=connector-1,serverType=gate,jolokia.enabled=false,"
+                + "jolokia.host=0.0.0.0,jolokia.port=0,jolokia.user=ops,jolokia.password=s3cret,"
+                + "netty.enabled=FALSE,kick.enabled=True,discovery.dir=/tmp/sd,log.level=DEBUG,"
+                + "hook.bind=a.B#bind(2),hook.unbind=a.B#unbind(1),hook.kick=a.B#kick(2),hook.bind.uid=arg1");
+
+        assertThat(problems).isEmpty();
+        assertThat(options.serverId()).isEqualTo("connector-1");
+        assertThat(options.serverType()).isEqualTo("gate");
+        assertThat(options.jolokiaEnabled()).isFalse();
+        assertThat(options.jolokiaHost()).isEqualTo("0.0.0.0");
+        assertThat(options.jolokiaPort()).isZero();
+        assertThat(options.jolokiaUser()).isEqualTo("ops");
+        assertThat(options.jolokiaPassword()).isEqualTo("s3cret");
+        assertThat(options.nettyEnabled()).isFalse();
+        assertThat(options.kickEnabled()).isTrue();
+        assertThat(options.discoveryDir()).isEqualTo(Paths.get("/tmp/sd"));
+        assertThat(options.logLevel()).isEqualTo("debug");
+        assertThat(options.hookBind()).isEqualTo("a.B#bind(2)");
+        assertThat(options.hookUnbind()).isEqualTo("a.B#unbind(1)");
+        assertThat(options.hookKick()).isEqualTo("a.B#kick(2)");
+        assertThat(options.raw("hook.bind.uid")).isEqualTo("arg1");
+        assertThat(options.asMap())
+                .containsEntry("jolokia.password", "****")
+                .containsEntry("hook.bind.uid", "arg1")
+                .containsEntry("serverId", "connector-1");
+        assertThat(options.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void commasInsideAValueSurviveWhenThePieceHasNoEqualsOrIsEscaped() {
+        AgentOptions options = parse("hook.bind=a.B#bind(Session,String),serverId=s1,hook.unbind=x\\,y");
+
+        assertThat(problems).isEmpty();
+        assertThat(options.hookBind()).isEqualTo("a.B#bind(Session,String)");
+        assertThat(options.hookUnbind()).isEqualTo("x,y");
+        assertThat(options.serverId()).isEqualTo("s1");
+    }
+
+    @Test
+    void configFileIsReadAndInlineValuesWin() throws IOException {
+        Path file = write("agent.properties", "serverId=from-file\nserverType=gate\n"
+                + "hook.bind=io.x.SessionService#bind(2)\n# comment\njolokia.port=9999\n");
+
+        AgentOptions options = parse("config=" + file + ",jolokia.port=0");
+
+        assertThat(problems).isEmpty();
+        assertThat(options.serverId()).isEqualTo("from-file");
+        assertThat(options.serverType()).isEqualTo("gate");
+        assertThat(options.jolokiaPort()).isZero();
+        assertThat(options.hookBind()).isEqualTo("io.x.SessionService#bind(2)");
+        assertThat(options.asMap()).containsEntry("config", file.toString());
+    }
+
+    static Stream<Arguments> badInputs() throws IOException {
+        Path invalidUtf8 = dir.resolve("latin1.properties");
+        Files.write(invalidUtf8, new byte[] {'s', 'e', 'r', 'v', 'e', 'r', 'I', 'd', '=', (byte) 0xE9, '\n'});
+        Path nested = dir.resolve("nested.properties");
+        Files.write(nested, "config=/other.properties\nserverId=nested\n".getBytes(StandardCharsets.UTF_8));
+        Path typo = dir.resolve("typo.properties");
+        Files.write(typo, "jolokia.prot=1\n".getBytes(StandardCharsets.UTF_8));
+        Function<AgentOptions, Object> port = AgentOptions::jolokiaPort;
+        Function<AgentOptions, Object> jolokia = AgentOptions::jolokiaEnabled;
+        Function<AgentOptions, Object> kick = AgentOptions::kickEnabled;
+        Function<AgentOptions, Object> serverId = AgentOptions::serverId;
+        Function<AgentOptions, Object> user = AgentOptions::jolokiaUser;
+        return Stream.of(
+                bad("jolokia.port=abc", "option 'jolokia.port'='abc' is not a port 0-65535; using 8778", port, 8778),
+                bad("jolokia.port=-1", "'jolokia.port'='-1' is not a port 0-65535; using 8778", port, 8778),
+                bad("jolokia.port=65536", "'jolokia.port'='65536' is not a port", port, 8778),
+                bad("jolokia.port=99999999999", "is not a port 0-65535", port, 8778),
+                bad("jolokia.port=", "option 'jolokia.port'='' is not a port 0-65535; using 8778", port, 8778),
+                bad("jolokia.prot=9000", "unknown option 'jolokia.prot' (did you mean 'jolokia.port'?); ignored", port, 8778),
+                bad("kick.enable=true", "unknown option 'kick.enable' (did you mean 'kick.enabled'?)", kick, false),
+                bad("ServerID=x", "unknown option 'ServerID' (did you mean 'serverId'?)", serverId, DEFAULT_ID),
+                bad("kick.enabled=maybe", "option 'kick.enabled'='maybe' is not true or false; using false", kick, false),
+                bad("kick.enabled=1", "'kick.enabled'='1' is not true or false", kick, false),
+                bad("jolokia.enabled=yes", "'jolokia.enabled'='yes' is not true or false; using true", jolokia, true),
+                bad("netty.enabled=", "'netty.enabled'='' is not true or false; using true", AgentOptions::nettyEnabled, true),
+                bad("serverId=a/b", "option 'serverId'='a/b' is not 1-128 letters, digits", serverId, DEFAULT_ID),
+                bad("serverId=", "option 'serverId'='' is not 1-128", serverId, DEFAULT_ID),
+                bad("serverId=" + "x".repeat(129), "is not 1-128 letters", serverId, DEFAULT_ID),
+                bad("serverType=a b", "option 'serverType'='a b' is not", AgentOptions::serverType, "connector"),
+                bad("jolokia.host=", "'jolokia.host'='' is not a host name or IP address; using 127.0.0.1",
+                        AgentOptions::jolokiaHost, "127.0.0.1"),
+                bad("log.level=loud", "option 'log.level'='loud' is not one of error, warn, info, debug, trace; using info",
+                        AgentOptions::logLevel, "info"),
+                bad("jolokia.user=ops", "option 'jolokia.password' is missing while 'jolokia.user' is set; Jolokia stays off",
+                        jolokia, false),
+                bad("jolokia.password=pw", "option 'jolokia.user' is missing while 'jolokia.password' is set", user, null),
+                bad("jolokia.user=", "option 'jolokia.user' is empty; ignored", jolokia, true),
+                bad("discovery.dir=", "option 'discovery.dir' is empty; ignored", AgentOptions::discoveryDir, null),
+                bad("discovery.dir=a\u0000b", "option 'discovery.dir'='a\u0000b' is not a valid path",
+                        AgentOptions::discoveryDir, null),
+                bad("hook.bind=", "option 'hook.bind' is empty; that hook is not installed", AgentOptions::hookBind, null),
+                bad("config=/no/such/file.properties",
+                        "option 'config'='/no/such/file.properties': file not found; using inline options only", port, 8778),
+                bad("config=" + dir, "is not a regular file; using inline options only", port, 8778),
+                bad("config=" + invalidUtf8, "cannot be read", serverId, DEFAULT_ID),
+                bad("config=" + nested, "option 'config' inside " + nested + " is ignored", serverId, "nested"),
+                bad("config=" + typo, "unknown option 'jolokia.prot' (did you mean 'jolokia.port'?)", port, 8778),
+                bad("config=", "option 'config' is empty; ignored", port, 8778),
+                bad("=5", "option '=5' has no key before '='; ignored", port, 8778),
+                bad("verbose", "option 'verbose' has no '=value'; ignored", port, 8778),
+                bad("jolokia.port=1,jolokia.port=2", "option 'jolokia.port' is given twice; using the last value '2'", port, 2));
+    }
+
+    private static Arguments bad(String args, String problem, Function<AgentOptions, Object> value, Object expected) {
+        return Arguments.of(args, problem, value, expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void badInputIsReportedOnceAndReplacedByTheDefault(String args, String problem,
+            Function<AgentOptions, Object> value, Object expected) {
+        AgentOptions options = parse(args);
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).contains(problem);
+        Object wanted = DEFAULT_ID.equals(expected) ? AgentOptions.parse(null, null).serverId() : expected;
+        assertThat(value.apply(options)).isEqualTo(wanted);
+    }
+
+    @Test
+    void oneBadValueDoesNotCostTheOthers() {
+        AgentOptions options = parse("serverId=c1,jolokia.port=x,kick.enabled=true,bogus=1,serverType=gate");
+
+        assertThat(problems).hasSize(2);
+        assertThat(options.serverId()).isEqualTo("c1");
+        assertThat(options.kickEnabled()).isTrue();
+        assertThat(options.serverType()).isEqualTo("gate");
+        assertThat(options.jolokiaPort()).isEqualTo(8778);
+    }
+
+    @Test
+    void aReporterThatThrowsDoesNotStopParsing() {
+        AgentOptions options = AgentOptions.parse("jolokia.port=x,serverId=c9", message -> {
+            throw new IllegalStateException("broken reporter");
+        });
+
+        assertThat(options.serverId()).isEqualTo("c9");
+        assertThat(options.jolokiaPort()).isEqualTo(8778);
+    }
+
+    private static Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, content.getBytes(StandardCharsets.UTF_8));
+        return file;
+    }
+}

@@ -1,0 +1,125 @@
+package io.onlineuser.agent.track;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** Many threads opening, binding, unbinding and closing at once must end at exactly zero. */
+class OnlineTrackerConcurrencyTest {
+
+    private static final int THREADS = 4;
+    private static final int CONNECTIONS_PER_THREAD = 25_000;
+    /** Few uids, so that threads keep adding and removing sessions of the same uid. */
+    private static final int UIDS = 64;
+
+    private final OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis);
+
+    @Test
+    void countsEndAtExactlyZeroAfterAStormOfEvents() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Long>> writers = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                writers.add(pool.submit(() -> {
+                    start.await();
+                    return storm();
+                }));
+            }
+            Future<Integer> reader = pool.submit(() -> readWhile(writing));
+            start.countDown();
+            long activated = 0;
+            for (Future<Long> writer : writers) {
+                activated += writer.get(120, TimeUnit.SECONDS);
+            }
+            writing.set(false);
+            assertThat(reader.get(60, TimeUnit.SECONDS)).isPositive();
+
+            assertThat(tracker.totalConnCount()).isZero();
+            assertThat(tracker.loginedCount()).isZero();
+            assertThat(tracker.sessionCount()).isZero();
+            assertThat(tracker.loginedList(0, OnlineTracker.MAX_PAGE)).isEmpty();
+            assertThat(tracker.acceptedConnTotal()).isEqualTo(activated).isEqualTo(tracker.closedConnTotal());
+            assertThat(tracker.loginTotal()).isPositive().isEqualTo(tracker.logoutTotal());
+            assertThat(tracker.peakConnCount()).isBetween(1, THREADS * 4);
+            for (int u = 0; u < UIDS; u++) {
+                assertThat(tracker.isOnline("u" + u)).isFalse();
+            }
+        } finally {
+            writing.set(false);
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Per connection, one of: closed before activation; active and closed without login; logged
+     * in then closed without unbind; logged in, a second session, unbind, close. Three
+     * connections stay open at a time so that their sessions overlap.
+     */
+    private long storm() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Object[] open = new Object[3];
+        long activated = 0;
+        for (int i = 0; i < CONNECTIONS_PER_THREAD; i++) {
+            int slot = i % open.length;
+            if (open[slot] != null) {
+                tracker.connectionInactive(open[slot]);
+                open[slot] = null;
+            }
+            Object channel = new Object();
+            String uid = "u" + random.nextInt(UIDS);
+            switch (random.nextInt(4)) {
+                case 0:
+                    tracker.connectionInactive(channel);
+                    continue;
+                case 1:
+                    tracker.connectionActive(channel, "10.0.0.1:" + (i & 0xFFFF));
+                    break;
+                case 2:
+                    tracker.connectionActive(channel, "10.0.0.1:" + (i & 0xFFFF));
+                    tracker.sessionBound(new Object(), uid, channel, null);
+                    break;
+                default:
+                    tracker.connectionActive(channel, "10.0.0.1:" + (i & 0xFFFF));
+                    Object session = new Object();
+                    tracker.sessionBound(session, uid, channel, null);
+                    tracker.sessionBound(new Object(), uid, channel, null);
+                    tracker.sessionUnbound(session);
+                    break;
+            }
+            activated++;
+            open[slot] = channel;
+        }
+        for (Object channel : open) {
+            if (channel != null) {
+                tracker.connectionInactive(channel);
+            }
+        }
+        return activated;
+    }
+
+    private int readWhile(AtomicBoolean writing) {
+        int reads = 0;
+        while (writing.get() || reads == 0) {
+            for (LoginView view : tracker.loginedList(0, 100)) {
+                assertThat(view.sessionCount()).isPositive();
+            }
+            tracker.sessionsOf("u1");
+            assertThat(tracker.totalConnCount()).isNotNegative();
+            assertThat(tracker.sessionCount()).isNotNegative();
+            assertThat(tracker.loginedCount()).isNotNegative();
+            reads++;
+        }
+        return reads;
+    }
+}

@@ -1,0 +1,99 @@
+package io.onlineuser.collector.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.onlineuser.collector.discovery.Discovery;
+import io.onlineuser.collector.discovery.FileSdSource;
+import io.onlineuser.collector.jolokia.ConnectorClient;
+import io.onlineuser.collector.jolokia.ConnectorTarget;
+
+/**
+ * The connectors to ask right now: fixed targets plus whatever the discovery files list at this
+ * moment. One {@link ConnectorClient} per URL lives as long as the URL is listed, so keep-alive
+ * connections and learned MBean names survive from one question to the next.
+ */
+final class ConnectorPool implements AutoCloseable {
+
+    private final List<ConnectorTarget> fixedTargets;
+    private final List<FileSdSource> sources;
+    private final String defaultUser;
+    private final String defaultPassword;
+    private final long timeoutMillis;
+    private final Map<ConnectorTarget, ConnectorClient> clients = new ConcurrentHashMap<>();
+    private volatile List<ConnectorClient> fixedClients;
+
+    ConnectorPool(List<ConnectorTarget> fixedTargets, List<FileSdSource> sources,
+                  String defaultUser, String defaultPassword, long timeoutMillis) {
+        this.fixedTargets = List.copyOf(fixedTargets);
+        this.sources = List.copyOf(sources);
+        this.defaultUser = defaultUser;
+        this.defaultPassword = defaultPassword;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** Clients for the current targets, and per discovery file what was wrong with it. */
+    Current current() {
+        if (sources.isEmpty()) {
+            List<ConnectorClient> fixed = fixedClients;
+            if (fixed == null) {
+                fixed = clientsFor(new LinkedHashSet<>(fixedTargets));
+                fixedClients = fixed;
+            }
+            return new Current(fixed, Map.of());
+        }
+        Set<ConnectorTarget> targets = new LinkedHashSet<>(fixedTargets);
+        Map<String, String> problems = new TreeMap<>();
+        for (FileSdSource source : sources) {
+            Discovery discovery = source.discover();
+            targets.addAll(discovery.targets());
+            discovery.problems().forEach((file, problem) -> problems.put("discovery " + file, problem));
+        }
+        List<ConnectorClient> current = clientsFor(targets);
+        clients.entrySet().removeIf(entry -> {
+            boolean gone = !targets.contains(entry.getKey());
+            if (gone) {
+                entry.getValue().close();
+            }
+            return gone;
+        });
+        return new Current(current, problems);
+    }
+
+    List<ConnectorTarget> targets() {
+        return current().clients().stream().map(ConnectorClient::target).toList();
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(ConnectorClient::close);
+        clients.clear();
+    }
+
+    private List<ConnectorClient> clientsFor(Set<ConnectorTarget> targets) {
+        List<ConnectorClient> list = new ArrayList<>(targets.size());
+        for (ConnectorTarget target : targets) {
+            ConnectorTarget withCredentials = target.withDefaultCredentials(defaultUser, defaultPassword);
+            list.add(clients.computeIfAbsent(target, t -> new ConnectorClient(withCredentials, timeoutMillis)));
+        }
+        return List.copyOf(list);
+    }
+
+    /** How a failed target is named in {@code errors}: its server id once known, else its URL. */
+    static String nameOf(ConnectorClient client) {
+        List<String> ids = client.knownServerIds();
+        if (!ids.isEmpty()) {
+            return String.join(",", ids);
+        }
+        ConnectorTarget target = client.target();
+        return target.name() != null ? target.name() : target.url().toString();
+    }
+
+    record Current(List<ConnectorClient> clients, Map<String, String> problems) {
+    }
+}

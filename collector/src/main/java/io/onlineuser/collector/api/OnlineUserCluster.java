@@ -1,0 +1,234 @@
+package io.onlineuser.collector.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import io.onlineuser.collector.discovery.FileSdSource;
+import io.onlineuser.collector.jolokia.ConnectorClient;
+import io.onlineuser.collector.jolokia.ConnectorTarget;
+import io.onlineuser.collector.jolokia.FanOut;
+import io.onlineuser.collector.jolokia.Outcome;
+import io.onlineuser.collector.model.LoginEntry;
+import io.onlineuser.collector.model.ServerStats;
+import io.onlineuser.collector.model.SessionInfo;
+
+/**
+ * The whole cluster as one object: asks every connector's agent at once over Jolokia and always
+ * answers with what it has, naming the connectors that did not answer in time and why.
+ * Thread safe; build one and reuse it (it keeps keep-alive connections and learned MBean names).
+ *
+ * <pre>{@code
+ * try (OnlineUserCluster cluster = OnlineUserCluster.builder()
+ *         .discoveryDir(Path.of("/var/run/onlineuser"))
+ *         .timeout(Duration.ofSeconds(2))
+ *         .build()) {
+ *     UserLookup where = cluster.find("u42");     // Pomelo's backendSessionService.getByUid, cluster-wide
+ *     ClusterSnapshot now = cluster.online();     // totals per server and for the cluster
+ * }
+ * }</pre>
+ */
+public final class OnlineUserCluster implements AutoCloseable {
+
+    private final ConnectorPool pool;
+    private final FanOut fanOut = new FanOut();
+    private final long timeoutMillis;
+    private final int pageSize;
+
+    private OnlineUserCluster(Builder builder) {
+        this.timeoutMillis = builder.timeout.toMillis();
+        this.pageSize = builder.pageSize;
+        List<FileSdSource> sources = builder.discoveryPaths.stream().map(FileSdSource::new).toList();
+        this.pool = new ConnectorPool(builder.targets, sources, builder.user, builder.password, timeoutMillis);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Counts of every server (one request per connector); duplicates are not checked. */
+    public ClusterSnapshot online() {
+        return online(false);
+    }
+
+    /**
+     * Counts of every server; with {@code checkDuplicates} also pages through every logged-in
+     * list to find uids online on two or more servers (costs ~70 bytes per logged-in user).
+     */
+    public ClusterSnapshot online(boolean checkDuplicates) {
+        ConnectorPool.Current current = pool.current();
+        List<Outcome<List<ServerStats>>> outcomes = fanOut.callAll(current.clients(), ConnectorClient::readStats, timeoutMillis);
+        Map<String, ServerStats> servers = new TreeMap<>();
+        Map<String, String> errors = new TreeMap<>(current.problems());
+        int failed = 0;
+        for (Outcome<List<ServerStats>> outcome : outcomes) {
+            if (outcome.succeeded()) {
+                outcome.value().forEach(stats -> servers.put(stats.serverId(), stats));
+            } else {
+                failed++;
+                errors.put(ConnectorPool.nameOf(outcome.client()), outcome.failure().getMessage());
+            }
+        }
+        Map<String, List<String>> duplicates = Map.of();
+        if (checkDuplicates) {
+            duplicates = new DuplicateFinder(fanOut, pageSize, timeoutMillis).find(successful(outcomes), errors);
+        }
+        return new ClusterSnapshot(servers, Totals.of(servers.values(), failed), errors, duplicates,
+                checkDuplicates, System.currentTimeMillis());
+    }
+
+    /** Every session of {@code uid} on every connector, in one request per connector. */
+    public UserLookup find(String uid) {
+        Objects.requireNonNull(uid, "uid");
+        ConnectorPool.Current current = pool.current();
+        List<SessionInfo> sessions = new ArrayList<>();
+        Map<String, String> errors = new TreeMap<>(current.problems());
+        for (Outcome<List<SessionInfo>> outcome : fanOut.callAll(current.clients(), c -> c.getByUid(uid), timeoutMillis)) {
+            if (outcome.succeeded()) {
+                sessions.addAll(outcome.value());
+            } else {
+                errors.put(ConnectorPool.nameOf(outcome.client()), outcome.failure().getMessage());
+            }
+        }
+        sessions.sort(java.util.Comparator.comparing(SessionInfo::serverId).thenComparingLong(SessionInfo::sessionId));
+        return new UserLookup(uid, List.copyOf(sessions), errors);
+    }
+
+    /** True when any connector that answered holds a session of {@code uid}. */
+    public boolean isOnline(String uid) {
+        return find(uid).online();
+    }
+
+    /** Closes every session of {@code uid} everywhere; agents refuse unless started with {@code kick.enabled=true}. */
+    public KickResult kick(String uid, String reason) {
+        Objects.requireNonNull(uid, "uid");
+        String why = reason == null ? "kicked by operator" : reason;
+        ConnectorPool.Current current = pool.current();
+        Map<String, Integer> kicked = new TreeMap<>();
+        Map<String, String> errors = new TreeMap<>(current.problems());
+        for (Outcome<Map<String, Integer>> outcome : fanOut.callAll(current.clients(), c -> c.kick(uid, why), timeoutMillis)) {
+            if (outcome.succeeded()) {
+                kicked.putAll(outcome.value());
+            } else {
+                errors.put(ConnectorPool.nameOf(outcome.client()), outcome.failure().getMessage());
+            }
+        }
+        return new KickResult(uid, kicked, errors);
+    }
+
+    /**
+     * Streams logged-in users to {@code sink}, server by server in server id order, page by page,
+     * so memory stays one page whatever the cluster size. {@code serverId} null means all servers;
+     * {@code limit} caps the rows delivered (≤ 0: no cap).
+     */
+    public LoginsSummary logins(String serverId, long limit, Consumer<LoginEntry> sink) {
+        ClusterSnapshot snapshot = online(false);
+        Map<String, String> errors = new TreeMap<>(snapshot.errors());
+        Map<String, ConnectorClient> owners = new LinkedHashMap<>();
+        for (ConnectorClient client : pool.current().clients()) {
+            client.knownServerIds().forEach(id -> owners.putIfAbsent(id, client));
+        }
+        if (serverId != null && !snapshot.servers().containsKey(serverId)) {
+            errors.putIfAbsent(serverId, "no such server among those that answered");
+        }
+        long delivered = 0;
+        for (String id : snapshot.servers().keySet()) {
+            if (serverId != null && !serverId.equals(id)) {
+                continue;
+            }
+            long cap = limit > 0 ? limit - delivered : Long.MAX_VALUE;
+            if (cap <= 0) {
+                break;
+            }
+            delivered += new LoginPager(owners.get(id), id, pageSize, fanOut, timeoutMillis).stream(cap, sink, errors);
+        }
+        return new LoginsSummary(delivered, errors);
+    }
+
+    /** The targets asked right now (fixed ones plus what discovery lists). */
+    public List<ConnectorTarget> targets() {
+        return pool.targets();
+    }
+
+    public long timeoutMillis() {
+        return timeoutMillis;
+    }
+
+    @Override
+    public void close() {
+        fanOut.close();
+        pool.close();
+    }
+
+    private static List<ConnectorClient> successful(List<Outcome<List<ServerStats>>> outcomes) {
+        return outcomes.stream().filter(Outcome::succeeded).map(Outcome::client).toList();
+    }
+
+    /** Targets, discovery paths, credentials and timeout; {@link #build()} checks they make sense. */
+    public static final class Builder {
+        private final List<ConnectorTarget> targets = new ArrayList<>();
+        private final List<Path> discoveryPaths = new ArrayList<>();
+        private Duration timeout = Duration.ofMillis(2000);
+        private String user;
+        private String password;
+        private int pageSize = 1000;
+
+        private Builder() {
+        }
+
+        /** A Jolokia URL such as {@code http://10.0.0.5:8778/jolokia}, or {@code host:port}. */
+        public Builder target(String url) {
+            targets.add(ConnectorTarget.parse(url));
+            return this;
+        }
+
+        public Builder target(ConnectorTarget target) {
+            targets.add(Objects.requireNonNull(target, "target"));
+            return this;
+        }
+
+        /** A directory of file_sd {@code *.json} files (the agents' {@code discovery.dir}) or one file_sd file. */
+        public Builder discoveryDir(Path path) {
+            discoveryPaths.add(Objects.requireNonNull(path, "path"));
+            return this;
+        }
+
+        /** Per-request deadline: no answer waits longer than this for any connector. */
+        public Builder timeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Basic-auth credentials for every target that does not carry its own. */
+        public Builder credentials(String user, String password) {
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        /** Rows per {@code loginedList} request when listing or checking duplicates. */
+        public Builder pageSize(int pageSize) {
+            if (pageSize < 1 || pageSize > 100_000) {
+                throw new IllegalArgumentException("page size must be 1..100000, got " + pageSize);
+            }
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        public OnlineUserCluster build() {
+            if (targets.isEmpty() && discoveryPaths.isEmpty()) {
+                throw new IllegalArgumentException("no connectors to ask: give at least one target or discovery directory");
+            }
+            return new OnlineUserCluster(this);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.onlineuser.collector.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.onlineuser.collector.api.OnlineUserCluster;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** Entry point: global options and the command table; each command is a thin layer over {@link OnlineUserCluster}. */
+@Command(name = "onlineuser-collector", mixinStandardHelpOptions = true, version = "onlineuser-collector 0.1.0",
+        description = "Asks every connector's onlineuser agent (Jolokia) at once: who is online, where.",
+        subcommands = {OnlineCommand.class, LoginsCommand.class, FindCommand.class, KickCommand.class,
+                WatchCommand.class, ServeCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0:every connector answered (find: online; kick: sessions closed)",
+                "1:find: not online; kick: nothing to kick (every connector answered)",
+                "2:some connector or discovery file failed; the output names each and why",
+                "3:find/kick found nothing but some connector failed, so the answer is unknown",
+                "64:bad command line"})
+public final class CollectorMain implements Callable<Integer> {
+
+    @Option(names = "--target", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Jolokia URL of a connector, e.g. http://10.0.0.5:8778/jolokia (or host:port). Repeatable.")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--discovery-dir", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "Directory of file_sd *.json files written by the agents (discovery.dir), or one file_sd file. "
+                    + "Re-read when it changes. Repeatable.")
+    List<Path> discoveryPaths = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "MS", scope = ScopeType.INHERIT, defaultValue = "2000",
+            description = "Deadline of every request to a connector, in milliseconds (default ${DEFAULT-VALUE}).")
+    long timeoutMillis;
+
+    @Option(names = "--user", scope = ScopeType.INHERIT, description = "Basic-auth user for the agents' Jolokia.")
+    String user;
+
+    @Option(names = "--password", scope = ScopeType.INHERIT, arity = "0..1", interactive = true,
+            description = "Basic-auth password (prompted when given without a value).")
+    String password;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return new OnlineCommand().run(this, false);
+    }
+
+    /** Builds the cluster from the global options; a usage error when nothing is given to ask. */
+    OnlineUserCluster cluster() {
+        if (timeoutMillis <= 0) {
+            throw new IllegalArgumentException("--timeout must be a positive number of milliseconds, got " + timeoutMillis);
+        }
+        OnlineUserCluster.Builder builder = OnlineUserCluster.builder()
+                .timeout(Duration.ofMillis(timeoutMillis))
+                .credentials(user, password);
+        targets.forEach(builder::target);
+        discoveryPaths.forEach(builder::discoveryDir);
+        return builder.build();
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new CollectorMain());
+        commandLine.setExitCodeExceptionMapper(failure -> ExitCodes.USAGE);
+        commandLine.setExecutionExceptionHandler((failure, line, parseResult) -> {
+            if (failure instanceof IllegalArgumentException) {
+                line.getErr().println("onlineuser-collector: " + failure.getMessage());
+                return ExitCodes.USAGE;
+            }
+            throw failure;
+        });
+        return commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    public static void main(String[] args) {
+        int status = commandLine().execute(args);
+        System.exit(status);
+    }
+}

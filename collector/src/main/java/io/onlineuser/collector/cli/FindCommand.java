@@ -1,0 +1,66 @@
+package io.onlineuser.collector.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+import io.onlineuser.collector.api.Json;
+import io.onlineuser.collector.api.OnlineUserCluster;
+import io.onlineuser.collector.api.UserLookup;
+import io.onlineuser.collector.model.SessionInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "find", description = "Where UID is online: every session on every server. Exit 0 online, 1 not, 3 unknown.")
+final class FindCommand implements Callable<Integer> {
+
+    private static final String ROW = "%-20s %10s  %-21s %s%n";
+
+    @ParentCommand
+    CollectorMain main;
+
+    @Parameters(paramLabel = "UID")
+    String uid;
+
+    @Override
+    public Integer call() {
+        UserLookup lookup;
+        try (OnlineUserCluster cluster = main.cluster()) {
+            lookup = cluster.find(uid);
+        }
+        PrintWriter out = main.out();
+        if (main.json) {
+            out.println(Json.write(new FindAnswer(lookup.uid(), lookup.online(), lookup.serverIds(), lookup.sessions(), lookup.errors())));
+        } else {
+            printTable(lookup, out);
+        }
+        out.flush();
+        if (lookup.online()) {
+            return ExitCodes.OK;
+        }
+        return lookup.errors().isEmpty() ? ExitCodes.NO : ExitCodes.UNKNOWN;
+    }
+
+    private static void printTable(UserLookup lookup, PrintWriter out) {
+        if (lookup.online()) {
+            out.printf(ROW, "serverId", "sessionId", "address", "loginTime");
+            for (SessionInfo session : lookup.sessions()) {
+                out.printf(ROW, session.serverId(), session.sessionId(), session.address(),
+                        LoginsCommand.TIME.format(Instant.ofEpochMilli(session.loginTime())));
+            }
+            out.println(lookup.uid() + " is online on " + String.join(", ", lookup.serverIds()));
+            if (lookup.serverIds().size() > 1) {
+                out.println("warning: duplicate login, " + lookup.uid() + " is online on " + lookup.serverIds().size() + " servers");
+            }
+        } else {
+            out.println(lookup.uid() + " is not online" + (lookup.errors().isEmpty() ? "" : " on the servers that answered"));
+        }
+        lookup.errors().forEach((server, why) -> out.println("error: " + server + ": " + why));
+    }
+
+    /** The JSON shape of {@code find --json}. */
+    record FindAnswer(String uid, boolean online, java.util.List<String> servers, java.util.List<SessionInfo> sessions,
+                      java.util.Map<String, String> errors) {
+    }
+}

@@ -1,0 +1,46 @@
+package io.onlineuser.collector.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+import io.onlineuser.collector.api.ClusterSnapshot;
+import io.onlineuser.collector.model.ServerStats;
+
+/**
+ * Prints a snapshot the way pomelo-cli's {@code show connections} does (serverId, totalConnCount,
+ * loginedCount per server and a sum row), plus the server type, a status column naming what
+ * failed, and the duplicate logins when they were checked.
+ */
+final class OnlineTable {
+
+    private static final String ROW = "%-20s %-12s %14s %12s  %s%n";
+
+    private OnlineTable() {
+    }
+
+    static void print(ClusterSnapshot snapshot, PrintWriter out) {
+        out.printf(ROW, "serverId", "serverType", "totalConnCount", "loginedCount", "status");
+        for (ServerStats stats : snapshot.servers().values()) {
+            out.printf(ROW, stats.serverId(), stats.serverType(), stats.totalConnCount(), stats.loginedCount(), "ok");
+        }
+        for (Map.Entry<String, String> error : snapshot.errors().entrySet()) {
+            out.printf(ROW, error.getKey(), "-", "-", "-", error.getValue());
+        }
+        String total = "total (" + snapshot.totals().servers() + "/" + (snapshot.totals().servers() + snapshot.totals().failed()) + ")";
+        out.printf(ROW, total, "", snapshot.totals().totalConnCount(), snapshot.totals().loginedCount(), "");
+        if (snapshot.duplicatesChecked()) {
+            printDuplicates(snapshot.duplicates(), out);
+        }
+        out.flush();
+    }
+
+    private static void printDuplicates(Map<String, List<String>> duplicates, PrintWriter out) {
+        if (duplicates.isEmpty()) {
+            out.println("duplicate logins: none");
+            return;
+        }
+        out.println("duplicate logins: " + duplicates.size() + " uid(s) online on more than one server");
+        duplicates.forEach((uid, servers) -> out.println("  " + uid + " on " + String.join(", ", servers)));
+    }
+}

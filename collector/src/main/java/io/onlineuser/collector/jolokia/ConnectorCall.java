@@ -1,0 +1,7 @@
+package io.onlineuser.collector.jolokia;
+
+/** What to ask one connector. */
+@FunctionalInterface
+public interface ConnectorCall<T> {
+    T call(ConnectorClient client) throws ConnectorException;
+}

@@ -1,0 +1,256 @@
+package io.onlineuser.collector.jolokia;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+
+import io.onlineuser.collector.model.LoginEntry;
+import io.onlineuser.collector.model.ServerStats;
+import io.onlineuser.collector.model.SessionInfo;
+import org.jolokia.client.JolokiaClient;
+import org.jolokia.client.JolokiaClientBuilder;
+import org.jolokia.client.JolokiaQueryParameter;
+import org.jolokia.client.exception.JolokiaBulkRemoteException;
+import org.jolokia.client.exception.JolokiaException;
+import org.jolokia.client.exception.JolokiaRemoteException;
+import org.jolokia.client.request.HttpMethod;
+import org.jolokia.client.request.JolokiaExecRequest;
+import org.jolokia.client.request.JolokiaReadRequest;
+import org.jolokia.client.request.JolokiaRequest;
+import org.jolokia.client.response.JolokiaResponse;
+
+/**
+ * Talks to one connector's Jolokia endpoint: one HTTP round trip per call (bulk requests when a JVM
+ * hosts several server ids), a reused keep-alive client, and the MBean names learned from the
+ * {@code ConnectionStats} pattern read, refreshed on every stats read and whenever an MBean is gone
+ * (the server restarted under another id).
+ */
+public final class ConnectorClient implements AutoCloseable {
+
+    private static final ObjectName STATS_PATTERN = objectName("onlineuser:type=ConnectionStats,*");
+    private static final Map<JolokiaQueryParameter, String> OPTIONS = Map.of(
+            JolokiaQueryParameter.INCLUDE_REQUEST, "false",
+            JolokiaQueryParameter.INCLUDE_STACKTRACE, "false");
+
+    private final ConnectorTarget target;
+    private final JolokiaClient client;
+    private final long timeoutMillis;
+    private volatile List<ServerBeans> servers = List.of();
+
+    public ConnectorClient(ConnectorTarget target, long timeoutMillis) {
+        this.target = target;
+        this.timeoutMillis = timeoutMillis;
+        int timeout = (int) Math.min(Integer.MAX_VALUE, timeoutMillis);
+        JolokiaClientBuilder builder = new JolokiaClientBuilder()
+                .url(target.url())
+                .connectionTimeout(timeout)
+                .socketTimeout(timeout)
+                .expectContinue(false)
+                .tcpNoDelay(true)
+                .contentCharset(StandardCharsets.UTF_8);
+        if (target.user() != null) {
+            builder.user(target.user()).password(target.password());
+        }
+        this.client = builder.build();
+    }
+
+    public ConnectorTarget target() {
+        return target;
+    }
+
+    /** Server ids seen at this target by the last successful stats read; empty before the first. */
+    public List<String> knownServerIds() {
+        return servers.stream().map(ServerBeans::serverId).toList();
+    }
+
+    /** Reads every attribute of every {@code ConnectionStats} MBean at this target (pattern read). */
+    public List<ServerStats> readStats() throws ConnectorException {
+        Object value = send(List.of(new JolokiaReadRequest(STATS_PATTERN))).get(0);
+        if (value instanceof JolokiaRemoteException remote) {
+            throw FailureClassifier.remote(remote);
+        }
+        Map<String, Object> byName = JolokiaValues.map(value, "pattern read");
+        if (byName.isEmpty()) {
+            throw new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT, "no " + STATS_PATTERN + " MBean");
+        }
+        List<ServerStats> stats = new ArrayList<>(byName.size());
+        List<ServerBeans> beans = new ArrayList<>(byName.size());
+        for (Map.Entry<String, Object> entry : byName.entrySet()) {
+            ServerStats one = toStats(JolokiaValues.map(entry.getValue(), entry.getKey()));
+            stats.add(one);
+            beans.add(ServerBeans.of(one.serverId(), entry.getKey()));
+        }
+        servers = List.copyOf(beans);
+        return stats;
+    }
+
+    /** Every session of {@code uid} on this target; empty when offline. */
+    public List<SessionInfo> getByUid(String uid) throws ConnectorException {
+        List<SessionInfo> sessions = new ArrayList<>();
+        for (Answer answer : execOnEach(knownServers(), beans -> exec(beans.session(), "getByUid", uid))) {
+            for (Object row : JolokiaValues.list(answer.value(), "getByUid")) {
+                sessions.add(toSession(answer.serverId(), JolokiaValues.map(row, "session")));
+            }
+        }
+        return sessions;
+    }
+
+    /** Sessions closed per server id. Refused (403) unless the agent runs with {@code kick.enabled=true}. */
+    public Map<String, Integer> kick(String uid, String reason) throws ConnectorException {
+        Map<String, Integer> kicked = new LinkedHashMap<>();
+        for (Answer answer : execOnEach(knownServers(), beans -> exec(beans.session(), "kick", uid, reason))) {
+            if (!(answer.value() instanceof Number number)) {
+                throw new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT, "kick did not answer a number");
+            }
+            kicked.put(answer.serverId(), number.intValue());
+        }
+        return kicked;
+    }
+
+    /** One page of the logged-in list of {@code serverId}, ordered by login time. */
+    public List<LoginEntry> loginedPage(String serverId, int offset, int limit) throws ConnectorException {
+        ServerBeans beans = knownServers().stream().filter(b -> b.serverId().equals(serverId)).findFirst()
+                .orElseThrow(() -> new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT, "no server " + serverId + " here"));
+        Object value = execOnEach(List.of(beans), b -> exec(b.stats(), "loginedList", offset, limit)).get(0).value();
+        List<?> rows = JolokiaValues.list(value, "loginedList");
+        List<LoginEntry> page = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Map<String, Object> fields = JolokiaValues.map(row, "login");
+            page.add(new LoginEntry(serverId, JolokiaValues.text(fields, "uid"), JolokiaValues.number(fields, "loginTime"),
+                    JolokiaValues.text(fields, "address"), (int) JolokiaValues.number(fields, "sessionCount")));
+        }
+        return page;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // nothing is left to release that matters to the caller
+        }
+    }
+
+    private List<ServerBeans> knownServers() throws ConnectorException {
+        List<ServerBeans> known = servers;
+        if (known.isEmpty()) {
+            readStats();
+            known = servers;
+        }
+        return known;
+    }
+
+    /** Runs one exec per server in one bulk; an MBean that vanished means a restart: relearn names and retry once. */
+    private List<Answer> execOnEach(List<ServerBeans> asked, Function<ServerBeans, JolokiaExecRequest> request)
+            throws ConnectorException {
+        List<Object> values = send(asked.stream().map(request).toList());
+        boolean vanished = values.stream().anyMatch(v -> v instanceof JolokiaRemoteException remote && remote.getStatus() == 404);
+        if (vanished && asked == servers) {
+            readStats();
+            if (!servers.equals(asked)) {
+                return execOnEach(servers, request);
+            }
+        }
+        List<Answer> answers = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) instanceof JolokiaRemoteException remote) {
+                throw FailureClassifier.remote(remote);
+            }
+            answers.add(new Answer(asked.get(i).serverId(), values.get(i)));
+        }
+        return answers;
+    }
+
+    /** Sends requests in one HTTP POST; per-request Jolokia errors come back in place as {@link JolokiaRemoteException}. */
+    private List<Object> send(List<? extends JolokiaRequest> requests) throws ConnectorException {
+        try {
+            if (requests.size() == 1) {
+                JolokiaResponse<?> response = client.execute(requests.get(0), HttpMethod.POST, OPTIONS);
+                return Collections.singletonList(response.getValue());
+            }
+            List<JolokiaRequest> bulk = new ArrayList<>(requests);
+            List<JolokiaResponse<JolokiaRequest>> responses = client.execute(bulk, OPTIONS);
+            List<Object> values = new ArrayList<>(responses.size());
+            for (JolokiaResponse<JolokiaRequest> response : responses) {
+                values.add(response.getValue());
+            }
+            return values;
+        } catch (JolokiaBulkRemoteException partial) {
+            List<Object> values = new ArrayList<>();
+            for (Object result : partial.getResults()) {
+                values.add(result instanceof JolokiaResponse<?> response ? response.getValue() : result);
+            }
+            return values;
+        } catch (JolokiaRemoteException remote) {
+            if (requests.size() == 1) {
+                return Collections.singletonList(remote);
+            }
+            throw FailureClassifier.classify(remote, timeoutMillis);
+        } catch (JolokiaException | RuntimeException e) {
+            throw FailureClassifier.classify(e, timeoutMillis);
+        }
+    }
+
+    private static JolokiaExecRequest exec(ObjectName name, String operation, Object... arguments) {
+        return new JolokiaExecRequest(name, operation, arguments);
+    }
+
+    private ServerStats toStats(Map<String, Object> a) throws ConnectorException {
+        String serverId = JolokiaValues.text(a, "ServerId");
+        if (serverId == null || serverId.isEmpty()) {
+            throw new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT, "ConnectionStats has no ServerId");
+        }
+        return new ServerStats(
+                serverId, JolokiaValues.text(a, "ServerType"),
+                (int) JolokiaValues.number(a, "TotalConnCount"), (int) JolokiaValues.number(a, "LoginedCount"),
+                (int) optional(a, "SessionCount"), (int) optional(a, "PeakConnCount"), (int) optional(a, "PeakLoginedCount"),
+                optional(a, "AcceptedConnTotal"), optional(a, "ClosedConnTotal"), optional(a, "LoginTotal"),
+                optional(a, "LogoutTotal"), optional(a, "KickTotal"), optional(a, "StartTime"),
+                target.url().toString());
+    }
+
+    private static long optional(Map<String, Object> attributes, String key) throws ConnectorException {
+        return attributes.containsKey(key) ? JolokiaValues.number(attributes, key) : 0;
+    }
+
+    private static SessionInfo toSession(String serverId, Map<String, Object> f) throws ConnectorException {
+        return new SessionInfo(serverId, JolokiaValues.number(f, "sessionId"), JolokiaValues.text(f, "uid"),
+                JolokiaValues.text(f, "frontendId"), JolokiaValues.number(f, "loginTime"), JolokiaValues.text(f, "address"));
+    }
+
+    private static ObjectName objectName(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalArgumentException(name, e);
+        }
+    }
+
+    /** The value one server's MBean gave back. */
+    private record Answer(String serverId, Object value) {
+    }
+
+    /** The two MBeans of one server id, named as the agent registered them (quoting kept). */
+    private record ServerBeans(String serverId, ObjectName stats, ObjectName session) {
+
+        static ServerBeans of(String serverId, String statsName) throws ConnectorException {
+            try {
+                ObjectName stats = new ObjectName(statsName);
+                Hashtable<String, String> keys = new Hashtable<>(stats.getKeyPropertyList());
+                keys.put("type", "Session");
+                return new ServerBeans(serverId, stats, new ObjectName(stats.getDomain(), keys));
+            } catch (MalformedObjectNameException | RuntimeException e) {
+                throw new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT, "odd MBean name " + statsName, e);
+            }
+        }
+    }
+}

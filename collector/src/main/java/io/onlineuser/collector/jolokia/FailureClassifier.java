@@ -1,0 +1,117 @@
+package io.onlineuser.collector.jolokia;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jolokia.client.exception.JolokiaConnectException;
+import org.jolokia.client.exception.JolokiaException;
+import org.jolokia.client.exception.JolokiaRemoteException;
+import org.jolokia.client.exception.JolokiaTimeoutException;
+
+/**
+ * Turns what jolokia-client-java throws into a {@link ConnectorException} with a {@link FailureKind}.
+ * The client reports HTTP statuses and JSON parse failures only as message text, so part of this
+ * works on messages; the unit tests pin each case against a real local socket.
+ */
+final class FailureClassifier {
+
+    private static final Pattern HTTP_STATUS = Pattern.compile("HTTP error (\\d{3})");
+
+    private FailureClassifier() {
+    }
+
+    static ConnectorException classify(Throwable failure, long timeoutMillis) {
+        if (failure instanceof ConnectorException known) {
+            return known;
+        }
+        if (failure instanceof JolokiaTimeoutException || hasCause(failure, HttpTimeoutException.class)) {
+            return new ConnectorException(FailureKind.TIMED_OUT, "no answer within " + timeoutMillis + " ms", failure);
+        }
+        if (failure instanceof JolokiaConnectException || hasCause(failure, ConnectException.class)) {
+            return new ConnectorException(FailureKind.REFUSED, null, failure);
+        }
+        if (hasCause(failure, UnknownHostException.class) || hasCause(failure, NoRouteToHostException.class)) {
+            return new ConnectorException(FailureKind.UNREACHABLE, rootMessage(failure), failure);
+        }
+        if (failure instanceof JolokiaRemoteException remote) {
+            return remote(remote);
+        }
+        String message = String.valueOf(failure.getMessage());
+        Matcher status = HTTP_STATUS.matcher(message);
+        if (status.find()) {
+            return httpStatus(Integer.parseInt(status.group(1)), failure);
+        }
+        if (message.contains("Error parsing") || message.contains("Invalid JSON response")
+                || message.contains("is invalid (expected") || hasCause(failure, ProtocolException.class)
+                || message.contains("status line") || message.contains("header")) {
+            return new ConnectorException(FailureKind.GARBAGE, "not a Jolokia JSON answer (" + rootMessage(failure) + ")", failure);
+        }
+        if (failure instanceof JolokiaException && failure.getCause() != null) {
+            return new ConnectorException(FailureKind.UNREACHABLE, rootMessage(failure), failure);
+        }
+        if (failure instanceof ClassCastException || failure instanceof NullPointerException
+                || failure instanceof IllegalArgumentException) {
+            return new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT,
+                    "unexpected answer shape (" + failure.getMessage() + ")", failure);
+        }
+        return new ConnectorException(FailureKind.GARBAGE, rootMessage(failure), failure);
+    }
+
+    /**
+     * An error object where a Jolokia answer was expected. The client also reports a body that is
+     * not JSON, or JSON without Jolokia's {@code status}, this way; those are not agent errors.
+     */
+    static ConnectorException remote(JolokiaRemoteException remote) {
+        String errorType = String.valueOf(remote.getErrorType());
+        if (errorType.contains("ParseException")) {
+            return new ConnectorException(FailureKind.GARBAGE, "not a Jolokia JSON answer", remote);
+        }
+        if (remote.getResponse() != null && !remote.getResponse().containsKey("status")) {
+            return new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT, "JSON, but not a Jolokia answer", remote);
+        }
+        return remoteStatus(remote.getStatus(), errorType + " " + remote.getMessage(), remote);
+    }
+
+    /** A Jolokia error object inside an HTTP 200 answer: 404 means the MBean is not there. */
+    static ConnectorException remoteStatus(int status, String message, Throwable cause) {
+        return switch (status) {
+            case 404 -> new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT,
+                    "no onlineuser MBeans there (" + message + ")", cause);
+            case 403 -> new ConnectorException(FailureKind.FORBIDDEN, "refused by the agent's policy (" + message + ")", cause);
+            case 401 -> new ConnectorException(FailureKind.UNAUTHORIZED, message, cause);
+            default -> new ConnectorException(FailureKind.REMOTE_ERROR, "status " + status + ": " + message, cause);
+        };
+    }
+
+    private static ConnectorException httpStatus(int status, Throwable cause) {
+        return switch (status) {
+            case 401 -> new ConnectorException(FailureKind.UNAUTHORIZED, "wrong or missing --user/--password", cause);
+            case 403 -> new ConnectorException(FailureKind.FORBIDDEN, "the server refuses this client", cause);
+            case 404 -> new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT, "HTTP 404, no Jolokia at this URL", cause);
+            default -> new ConnectorException(FailureKind.HTTP_ERROR, String.valueOf(status), cause);
+        };
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+}

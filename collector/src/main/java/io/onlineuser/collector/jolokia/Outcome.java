@@ -1,0 +1,9 @@
+package io.onlineuser.collector.jolokia;
+
+/** The answer of one connector to one call: a value, or the failure that stands for it. */
+public record Outcome<T>(ConnectorClient client, T value, ConnectorException failure) {
+
+    public boolean succeeded() {
+        return failure == null;
+    }
+}

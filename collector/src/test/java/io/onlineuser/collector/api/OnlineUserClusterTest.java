@@ -1,0 +1,168 @@
+package io.onlineuser.collector.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.onlineuser.collector.fake.FakeAgent;
+import io.onlineuser.collector.fake.FakeConnector;
+import io.onlineuser.collector.model.LoginEntry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The library over a real Jolokia (stand-in MBeans for two server ids in one JVM), plus a silent
+ * socket and a closed port as broken connectors. The agent-backed version of these checks is CollectorIT.
+ */
+class OnlineUserClusterTest {
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private FakeAgent agent;
+    private FakeConnector one;
+    private FakeConnector two;
+
+    @BeforeEach
+    void startAgent() throws Exception {
+        one = new FakeConnector("connector-1").login("alice").login("bob").loginMany("p", 5);
+        two = new FakeConnector("connector-2").login("bob").loginMany("q", 3);
+        agent = new FakeAgent();
+        resources.add(agent);
+        resources.add(one);
+        resources.add(two);
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            resources.get(i).close();
+        }
+    }
+
+    @Test
+    void onlineSumsEveryServerAndNamesTheBrokenOnes() throws IOException {
+        String silent = silentSocket();
+        String refused = closedPort();
+        try (OnlineUserCluster cluster = cluster(Duration.ofMillis(1500), agent.url(), silent, refused)) {
+            ClusterSnapshot snapshot = cluster.online(true);
+
+            assertThat(snapshot.servers()).containsOnlyKeys("connector-1", "connector-2");
+            assertThat(snapshot.servers().get("connector-1").loginedCount()).isEqualTo(7);
+            assertThat(snapshot.totals().loginedCount()).isEqualTo(11);
+            assertThat(snapshot.totals().totalConnCount()).isEqualTo(13);
+            assertThat(snapshot.totals().failed()).isEqualTo(2);
+            assertThat(snapshot.errors()).containsOnlyKeys(silent, refused);
+            assertThat(snapshot.errors().get(silent)).startsWith("timed out");
+            assertThat(snapshot.errors().get(refused)).isEqualTo("connection refused");
+            assertThat(snapshot.duplicates()).containsOnlyKeys("bob");
+            assertThat(snapshot.duplicates().get("bob")).containsExactly("connector-1", "connector-2");
+            assertThat(snapshot.complete()).isFalse();
+        }
+    }
+
+    @Test
+    void findListsEverySessionAcrossServers() {
+        try (OnlineUserCluster cluster = cluster(Duration.ofSeconds(30), agent.url())) {
+            UserLookup bob = cluster.find("bob");
+            assertThat(bob.online()).isTrue();
+            assertThat(bob.serverIds()).containsExactly("connector-1", "connector-2");
+            assertThat(bob.sessions()).allSatisfy(s -> assertThat(s.uid()).isEqualTo("bob"));
+
+            assertThat(cluster.isOnline("alice")).isTrue();
+            assertThat(cluster.find("nobody").online()).isFalse();
+            assertThat(cluster.find("nobody").errors()).isEmpty();
+        }
+    }
+
+    @Test
+    void loginsStreamsPageByPageInServerOrderAndHonoursTheLimit() {
+        try (OnlineUserCluster cluster = OnlineUserCluster.builder().target(agent.url()).pageSize(3)
+                .timeout(Duration.ofSeconds(30)).build()) {
+            List<LoginEntry> rows = new CopyOnWriteArrayList<>();
+            LoginsSummary all = cluster.logins(null, 0, rows::add);
+
+            assertThat(all.rows()).isEqualTo(11);
+            assertThat(rows).extracting(LoginEntry::serverId).containsSubsequence("connector-1", "connector-2");
+            assertThat(rows.stream().filter(r -> r.serverId().equals("connector-1")).map(LoginEntry::uid).toList())
+                    .containsExactlyInAnyOrderElementsOf(one.users().keySet());
+
+            List<LoginEntry> limited = new ArrayList<>();
+            assertThat(cluster.logins("connector-2", 2, limited::add).rows()).isEqualTo(2);
+            assertThat(limited).extracting(LoginEntry::serverId).containsOnly("connector-2");
+
+            assertThat(cluster.logins("connector-9", 0, e -> { }).errors()).containsKey("connector-9");
+        }
+    }
+
+    @Test
+    void kickClosesSessionsEverywhere() {
+        try (OnlineUserCluster cluster = cluster(Duration.ofSeconds(30), agent.url())) {
+            KickResult result = cluster.kick("bob", "test");
+
+            assertThat(result.kicked()).containsEntry("connector-1", 1).containsEntry("connector-2", 1);
+            assertThat(result.total()).isEqualTo(2);
+            assertThat(cluster.isOnline("bob")).isFalse();
+        }
+    }
+
+    @Test
+    void aServerThatRestartsUnderAnotherIdIsFoundAgain() throws Exception {
+        try (OnlineUserCluster cluster = cluster(Duration.ofSeconds(30), agent.url())) {
+            assertThat(cluster.online().servers()).containsKey("connector-2");
+            two.close();
+            resources.remove(two);
+            FakeConnector renamed = new FakeConnector("connector-2b").login("carol");
+            resources.add(renamed);
+
+            assertThat(cluster.find("carol").serverIds()).containsExactly("connector-2b");
+            assertThat(cluster.online().servers()).containsOnlyKeys("connector-1", "connector-2b");
+        }
+    }
+
+    @Test
+    void builderRefusesNothingToAskAndBadValues() {
+        assertThatThrownBy(() -> OnlineUserCluster.builder().build()).hasMessageContaining("no connectors to ask");
+        assertThatThrownBy(() -> OnlineUserCluster.builder().timeout(Duration.ZERO)).hasMessageContaining("timeout");
+        assertThatThrownBy(() -> OnlineUserCluster.builder().target("ftp://x/")).hasMessageContaining("http");
+    }
+
+    private static OnlineUserCluster cluster(Duration timeout, String... urls) {
+        OnlineUserCluster.Builder builder = OnlineUserCluster.builder().timeout(timeout);
+        for (String url : urls) {
+            builder.target(url);
+        }
+        return builder.build();
+    }
+
+    private String silentSocket() throws IOException {
+        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        resources.add(silent);
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        Thread acceptor = new Thread(() -> {
+            try {
+                while (true) {
+                    held.add(silent.accept());
+                }
+            } catch (IOException closed) {
+                // test over
+            }
+        }, "silent-acceptor");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return "http://127.0.0.1:" + silent.getLocalPort() + "/jolokia";
+    }
+
+    private static String closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort() + "/jolokia";
+        }
+    }
+}

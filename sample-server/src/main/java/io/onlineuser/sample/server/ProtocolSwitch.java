@@ -10,6 +10,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.onlineuser.sample.protocol.PackageCodec;
+import io.onlineuser.sample.transport.TcpPackageDecoder;
+import io.onlineuser.sample.transport.TcpPackageEncoder;
+import io.onlineuser.sample.transport.WebSocketPackageCodec;
 import java.util.List;
 
 /**

@@ -11,6 +11,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.onlineuser.sample.session.SessionService;
+import io.onlineuser.sample.transport.WebSocketPackageCodec;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 

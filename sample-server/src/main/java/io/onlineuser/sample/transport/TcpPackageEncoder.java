@@ -1,4 +1,4 @@
-package io.onlineuser.sample.server;
+package io.onlineuser.sample.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;

@@ -1,4 +1,4 @@
-package io.onlineuser.sample.server;
+package io.onlineuser.sample.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,11 +12,11 @@ import java.util.List;
  * Raw TCP flavour: splits the byte stream into Pomelo packages. After a protocol error the rest
  * of the stream is dropped, so the error is reported once while the connection closes.
  */
-final class TcpPackageDecoder extends ByteToMessageDecoder {
+public final class TcpPackageDecoder extends ByteToMessageDecoder {
     private final int maxBodyLength;
     private boolean failed;
 
-    TcpPackageDecoder(int maxBodyLength) {
+    public TcpPackageDecoder(int maxBodyLength) {
         this.maxBodyLength = maxBodyLength;
     }
 

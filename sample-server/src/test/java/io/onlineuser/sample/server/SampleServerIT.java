@@ -1,0 +1,199 @@
+package io.onlineuser.sample.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.onlineuser.sample.client.PomeloClient;
+import io.onlineuser.sample.protocol.PackageCodec;
+import io.onlineuser.sample.protocol.PomeloMessage;
+import io.onlineuser.sample.protocol.PomeloPackage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The real jar, real sockets, both flavours of the protocol on one port. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleServerIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    enum Flavour {
+        TCP, WEBSOCKET;
+
+        PomeloClient connect(int port) throws IOException {
+            return this == TCP ? PomeloClient.connectTcp("127.0.0.1", port) : PomeloClient.connectWebSocket("127.0.0.1", port);
+        }
+    }
+
+    private SampleServerProcess server;
+
+    @BeforeAll
+    void startServer() throws Exception {
+        server = SampleServerProcess.start("--id", "it-reject");
+    }
+
+    @AfterAll
+    void stopServer() throws Exception {
+        server.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void logsInRefusesADuplicateAndLogsOut(Flavour flavour) throws Exception {
+        String uid = "player-" + flavour;
+        try (PomeloClient first = flavour.connect(server.port()); PomeloClient second = flavour.connect(server.port())) {
+            assertThat(first.handshakeReply().path("sys").path("heartbeat").asInt()).isEqualTo(10);
+
+            assertThat(first.login(uid)).isEqualTo(200);
+            assertThat(second.login(uid)).isEqualTo(500);
+            assertThat(second.lastError()).isEqualTo("DUPLICATE_LOGIN");
+            assertThat(first.isClosed()).isFalse();
+
+            assertThat(first.logout()).isEqualTo(200);
+            assertThat(second.login(uid)).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void closingABoundConnectionFreesTheUid() throws Exception {
+        PomeloClient dropped = Flavour.TCP.connect(server.port());
+        assertThat(dropped.login("dropper")).isEqualTo(200);
+
+        dropped.abort();
+
+        try (PomeloClient next = Flavour.WEBSOCKET.connect(server.port())) {
+            await().atMost(WAIT).until(() -> next.login("dropper") == 200);
+        }
+    }
+
+    @Test
+    void chatEchoesToTheSenderAndPushesToEveryoneAcrossFlavours() throws Exception {
+        try (PomeloClient tcp = Flavour.TCP.connect(server.port()); PomeloClient ws = Flavour.WEBSOCKET.connect(server.port())) {
+            tcp.login("chat-tcp");
+            ws.login("chat-ws");
+
+            JsonNode echo = tcp.chat("hello all");
+
+            assertThat(echo.path("code").asInt()).isEqualTo(200);
+            assertThat(echo.path("content").asText()).isEqualTo("hello all");
+            assertThat(ws.awaitPush("onChat", WAIT)).hasValueSatisfying(push -> {
+                assertThat(push.path("from").asText()).isEqualTo("chat-tcp");
+                assertThat(push.path("content").asText()).isEqualTo("hello all");
+            });
+
+            ws.chat("just you", "chat-tcp");
+            assertThat(tcp.awaitPush("onChat", WAIT)).hasValueSatisfying(push ->
+                    assertThat(push.path("content").asText()).isIn("hello all", "just you"));
+        }
+    }
+
+    @Test
+    void unknownRouteIsAnsweredNotFatal() throws Exception {
+        try (PomeloClient client = Flavour.TCP.connect(server.port())) {
+            assertThat(client.request("no.such.route", Map.of()).path("code").asInt()).isEqualTo(404);
+            assertThat(client.login("after-404")).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void junkClosesOnlyTheConnectionThatSentIt() throws Exception {
+        try (PomeloClient bystander = Flavour.WEBSOCKET.connect(server.port())) {
+            assertThat(bystander.login("bystander")).isEqualTo(200);
+
+            assertClosedAfterRaw("junk text\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertClosedAfterRaw(PackageCodec.encode(PomeloPackage.data(
+                    PomeloMessage.request(1, PomeloClient.LOGIN, "{\"uid\":\"early\"}".getBytes(StandardCharsets.UTF_8)))));
+            assertClosedAfterRaw(new byte[] {4, 0x7F, 0x00, 0x00});
+            assertClosedAfterHandshake(Flavour.TCP, client -> client.sendRaw(PackageCodec.encode(
+                    PomeloPackage.data(PomeloMessage.request(2, PomeloClient.LOGIN, "{bad json".getBytes(StandardCharsets.UTF_8))))));
+            assertClosedAfterHandshake(Flavour.TCP, client -> client.sendRaw(PackageCodec.encode(
+                    PomeloPackage.data(PomeloMessage.response(3, "{}".getBytes(StandardCharsets.UTF_8))))));
+            assertClosedAfterHandshake(Flavour.TCP, client -> client.sendRaw(new byte[] {4, 0, 0, 1, 0x20}));
+            assertClosedAfterHandshake(Flavour.WEBSOCKET, client -> client.sendRaw(new byte[] {7, 0, 0, 0}));
+            assertClosedAfterHandshake(Flavour.WEBSOCKET, client -> client.sendTextFrame("{\"route\":\"x\"}"));
+
+            assertThat(bystander.chat("still here", "bystander").path("code").asInt()).isEqualTo(200);
+            assertThat(server.isAlive()).isTrue();
+            await().atMost(WAIT).until(() -> server.output().contains("exceeds the limit of 65536")
+                    && server.output().contains("bad JSON body") && server.output().contains("data while awaiting handshake"));
+        }
+    }
+
+    @Test
+    void kickOptionReplacesTheOlderSession() throws Exception {
+        try (SampleServerProcess kicking = SampleServerProcess.start("--id", "it-kick", "--duplicate", "kick")) {
+            for (Flavour flavour : Flavour.values()) {
+                try (PomeloClient older = flavour.connect(kicking.port()); PomeloClient newer = flavour.connect(kicking.port())) {
+                    assertThat(older.login("twice")).isEqualTo(200);
+
+                    assertThat(newer.login("twice")).isEqualTo(200);
+
+                    assertThat(older.awaitKick(WAIT)).contains("duplicate login");
+                    assertThat(older.awaitClosed(WAIT)).isTrue();
+                    assertThat(newer.chat("mine now", "twice").path("code").asInt()).isEqualTo(200);
+                    assertThat(newer.logout()).isEqualTo(200);
+                }
+            }
+        }
+    }
+
+    @Test
+    void silentClientsAreClosedAfterTwoHeartbeatIntervals() throws Exception {
+        try (SampleServerProcess quick = SampleServerProcess.start("--id", "it-heartbeat", "--heartbeat", "1")) {
+            for (Flavour flavour : Flavour.values()) {
+                try (PomeloClient silent = flavour.connect(quick.port()); PomeloClient alive = flavour.connect(quick.port())) {
+                    assertThat(silent.handshakeReply().path("sys").path("heartbeat").asInt()).isEqualTo(1);
+                    silent.login("silent-" + flavour);
+                    alive.login("alive-" + flavour);
+                    silent.stopHeartbeats();
+
+                    assertThat(silent.awaitClosed(WAIT)).isTrue();
+
+                    // the server drops after 2 s of silence; a client answering heartbeats outlives that
+                    Thread.sleep(2500);
+                    assertThat(alive.isClosed()).isFalse();
+                    assertThat(alive.logout()).isEqualTo(200);
+                }
+            }
+        }
+    }
+
+    private void assertClosedAfterRaw(byte[] junk) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            socket.getOutputStream().write(junk);
+            socket.getOutputStream().flush();
+            assertThat(readUntilClosed(socket.getInputStream())).as("server closes after %d junk bytes", junk.length).isTrue();
+        }
+    }
+
+    /** End of stream or reset (the server may close with our bytes unread): closed either way. */
+    private static boolean readUntilClosed(InputStream in) throws IOException {
+        try {
+            return in.read() == -1;
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+
+    private interface ClientAction {
+        void run(PomeloClient client) throws IOException;
+    }
+
+    private void assertClosedAfterHandshake(Flavour flavour, ClientAction junk) throws IOException {
+        try (PomeloClient client = flavour.connect(server.port())) {
+            junk.run(client);
+            assertThat(client.awaitClosed(WAIT)).as("closed after junk over %s", flavour).isTrue();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.onlineuser.bench;
+
+import io.onlineuser.bench.jmh.JmhSuite;
+import io.onlineuser.bench.memory.MemoryBench;
+import io.onlineuser.bench.read.ReadBench;
+import io.onlineuser.bench.report.Row;
+import java.util.List;
+
+/** The parts of the table, in the order they run; each needs only what is listed beside it. */
+enum Suite {
+    JMH("per-event cost (JMH), needs agent-core") {
+        @Override
+        List<Row> run(boolean quick) throws Exception {
+            return new JmhSuite(quick).run();
+        }
+    },
+    MEMORY("heap per logged-in user, needs agent-core") {
+        @Override
+        List<Row> run(boolean quick) throws Exception {
+            return new MemoryBench(quick).run();
+        }
+    },
+    READ("Jolokia read cost at 0 and 1M users, needs agent-core") {
+        @Override
+        List<Row> run(boolean quick) throws Exception {
+            return new ReadBench(quick).run();
+        }
+    };
+
+    private final String description;
+
+    Suite(String description) {
+        this.description = description;
+    }
+
+    String description() {
+        return description;
+    }
+
+    abstract List<Row> run(boolean quick) throws Exception;
+}

@@ -1,0 +1,41 @@
+package io.onlineuser.bench.memory;
+
+import io.onlineuser.bench.process.ChildJvm;
+import io.onlineuser.bench.report.Row;
+import io.onlineuser.bench.report.Stats;
+import io.onlineuser.bench.report.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Issue 6 item 3: heap the tracker retains per logged-in user, at 100,000 and 1,000,000 users. */
+public final class MemoryBench {
+
+    private static final double TARGET_BYTES = 150;
+
+    private final boolean quick;
+
+    public MemoryBench(boolean quick) {
+        this.quick = quick;
+    }
+
+    public List<Row> run() throws Exception {
+        List<Row> rows = new ArrayList<>();
+        for (int users : new int[] {100_000, 1_000_000}) {
+            rows.add(measure(users, quick ? 2 : 3));
+        }
+        return rows;
+    }
+
+    /** Also used by the smoke test with a tiny population. */
+    public static Row measure(int users, int repeats) throws Exception {
+        List<Double> bytesPerUser = new ArrayList<>();
+        for (int run = 0; run < repeats; run++) {
+            Map<String, List<Double>> samples = ChildJvm.run(MemoryProbe.class,
+                    List.of("-Xmx2g", "-Xms2g", "-XX:+UseSerialGC"), List.of(String.valueOf(users)), 600);
+            bytesPerUser.addAll(samples.get("bytesPerUser"));
+        }
+        return new Row(String.format("memory per logged-in user at %,d users", users), Stats.of(bytesPerUser), "bytes", Target.atMost(TARGET_BYTES),
+                "live heap after full GC, tracker filled minus app objects alone (connection + session)");
+    }
+}

@@ -1,0 +1,67 @@
+package io.onlineuser.bench.memory;
+
+import io.onlineuser.agent.track.OnlineTracker;
+import io.onlineuser.bench.process.ChildJvm;
+
+/**
+ * Runs in a fresh JVM for each measurement (see {@link MemoryBench}; in one JVM, later rounds
+ * drifted by megabytes): live heap after full GC with the application's
+ * own objects only, then with a tracker that has seen every one of them connect and log in.
+ * The difference divided by the number of users is what the agent retains per logged-in user.
+ *
+ * <p>The stand-ins for what the application already holds (its session object, the channel, the
+ * uid string) exist in both measurements; the address string is made on the tracker's side, as
+ * the agent's Netty advice makes it.
+ */
+public final class MemoryProbe {
+
+    /** What a connector keeps per player whether or not the agent is there. */
+    static final class AppSession {
+        final long id;
+        final String uid;
+        final Object channel;
+
+        AppSession(long id, String uid, Object channel) {
+            this.id = id;
+            this.uid = uid;
+            this.channel = channel;
+        }
+    }
+
+    public static void main(String[] args) {
+        int users = Integer.parseInt(args[0]);
+        AppSession[] app = new AppSession[users];
+        for (int i = 0; i < users; i++) {
+            app[i] = new AppSession(i, "player-" + i, new Object());
+        }
+        ChildJvm.report("bytesPerUser", (double) retainedByTracker(app) / users);
+        // keeps the application's objects reachable until both histograms are taken
+        if (app[users - 1].id != users - 1) {
+            throw new IllegalStateException("application objects changed");
+        }
+    }
+
+    private static long retainedByTracker(AppSession[] app) {
+        LiveHeap without = LiveHeap.measure();
+        OnlineTracker tracker = fill(app);
+        LiveHeap with = LiveHeap.measure();
+        if (tracker.loginedCount() != app.length || tracker.totalConnCount() != app.length) {
+            throw new IllegalStateException("tracker counts " + tracker.loginedCount() + " users, "
+                    + tracker.totalConnCount() + " connections; expected " + app.length);
+        }
+        System.out.println(app.length + " users: live heap " + without.total() / 1024 / 1024
+                + " MiB without the tracker, " + with.total() / 1024 / 1024 + " MiB with it; grew most (bytes): "
+                + String.join(", ", with.largestGrowthSince(without, 8)));
+        return with.total() - without.total();
+    }
+
+    private static OnlineTracker fill(AppSession[] app) {
+        OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis);
+        for (int i = 0; i < app.length; i++) {
+            AppSession s = app[i];
+            tracker.connectionActive(s.channel, "10.0." + (i >>> 8 & 0xff) + "." + (i & 0xff) + ":" + (1024 + i % 60_000));
+            tracker.sessionBound(s, s.uid, s.channel, null);
+        }
+        return tracker;
+    }
+}

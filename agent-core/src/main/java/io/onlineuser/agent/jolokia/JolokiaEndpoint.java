@@ -2,6 +2,7 @@ package io.onlineuser.agent.jolokia;
 
 import io.onlineuser.agent.config.AgentOptions;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jolokia.jvmagent.JolokiaServer;
 import org.jolokia.jvmagent.JolokiaServerConfig;
@@ -22,6 +23,7 @@ public final class JolokiaEndpoint {
     /** Without TCP_NODELAY, keep-alive requests wait ~40 ms for delayed ACKs. */
     private static final String NODELAY = "sun.net.httpserver.nodelay";
 
+    private final CompletableFuture<String> listening = new CompletableFuture<>();
     private JolokiaServer server;
     private String url;
     private boolean stopped;
@@ -37,6 +39,7 @@ public final class JolokiaEndpoint {
         JolokiaEndpoint endpoint = new JolokiaEndpoint();
         if (!options.jolokiaEnabled()) {
             LOG.info("Jolokia is off; the MXBeans are still in the platform MBeanServer");
+            endpoint.listening.completeExceptionally(new IllegalStateException("Jolokia is off"));
             return endpoint;
         }
         Thread starter = new Thread(() -> endpoint.run(options, onUrl), "onlineuser-jolokia-start");
@@ -59,18 +62,22 @@ public final class JolokiaEndpoint {
             synchronized (this) {
                 if (stopped) {
                     started.stop();
+                    listening.completeExceptionally(new IllegalStateException("stopped before it listened"));
                     return;
                 }
                 server = started;
                 url = address;
             }
             LOG.info("Jolokia listening at {}", address);
+            listening.complete(address);
             announce(onUrl, address);
         } catch (IOException e) {
             LOG.warn("Jolokia not started: cannot listen on {} ({}); the agent carries on without it",
                     where, e.toString());
+            listening.completeExceptionally(e);
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("Jolokia not started on {} ({}); the agent carries on without it", where, e.toString());
+            listening.completeExceptionally(e);
         }
     }
 
@@ -84,6 +91,14 @@ public final class JolokiaEndpoint {
 
     private static String withoutTrailingSlash(String text) {
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /**
+     * Completes with the URL once Jolokia listens, or exceptionally when it is off or could not
+     * start (for callers that must wait, such as tests; the agent itself uses {@code onUrl}).
+     */
+    public CompletableFuture<String> listening() {
+        return listening.copy();
     }
 
     /** The URL once listening, else null. */

@@ -1,0 +1,211 @@
+package io.onlineuser.agent.jolokia;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.onlineuser.agent.config.AgentOptions;
+import io.onlineuser.agent.jmx.MBeanPublisher;
+import io.onlineuser.agent.track.OnlineTracker;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The embedded endpoint over real HTTP, as curl or the collector would use it. */
+class JolokiaEndpointTest {
+
+    private static final AtomicInteger IDS = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+    private final OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis);
+    private final String serverId = "jolokia-test-" + IDS.incrementAndGet();
+    private AutoCloseable mbeans;
+    private JolokiaEndpoint endpoint;
+    private String url;
+    private String authorization;
+
+    private void start(String extraOptions) throws Exception {
+        AgentOptions options = AgentOptions.parse("serverId=" + serverId + ",jolokia.port=0" + extraOptions, null);
+        mbeans = MBeanPublisher.publish(tracker, options);
+        CompletableFuture<String> announced = new CompletableFuture<>();
+        endpoint = JolokiaEndpoint.start(options, announced::complete);
+        url = endpoint.listening().get(30, TimeUnit.SECONDS);
+        assertThat(announced.get(30, TimeUnit.SECONDS)).isEqualTo(url);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (endpoint != null) {
+            endpoint.stop();
+        }
+        if (mbeans != null) {
+            mbeans.close();
+        }
+    }
+
+    private String stats() {
+        return "onlineuser:type=ConnectionStats,serverId=" + serverId;
+    }
+
+    private String session() {
+        return "onlineuser:type=Session,serverId=" + serverId;
+    }
+
+    private JsonNode post(String body) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode exec(String mbean, String operation, Object... arguments) throws Exception {
+        return post(JSON.writeValueAsString(java.util.Map.of("type", "exec", "mbean", mbean,
+                "operation", operation, "arguments", arguments)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readsAndReadOnlyOperationsWork() throws Exception {
+        start("");
+        Object channel = new Object();
+        tracker.connectionActive(channel, "10.0.0.5:6000");
+        tracker.sessionBound(new Object(), "u1", channel, null);
+
+        assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/jolokia");
+        HttpResponse<String> get = send(HttpRequest.newBuilder(URI.create(url + "/read/" + stats() + "/TotalConnCount")));
+        assertThat(JSON.readTree(get.body()).path("value").asInt()).isEqualTo(1);
+        assertThat(exec(session(), "isOnline", "u1").path("value").asBoolean()).isTrue();
+        assertThat(exec(session(), "isOnline", "u2").path("value").asBoolean()).isFalse();
+        JsonNode rows = exec(session(), "getByUid", "u1").path("value");
+        assertThat(rows.get(0).path("address").asText()).isEqualTo("10.0.0.5:6000");
+        assertThat(rows.get(0).path("frontendId").asText()).isEqualTo(serverId);
+        JsonNode info = exec(stats(), "statisticsInfo", 10).path("value");
+        assertThat(info.path("serverId").asText()).isEqualTo(serverId);
+        assertThat(info.path("loginedList").get(0).path("uid").asText()).isEqualTo("u1");
+        JsonNode all = post("{\"type\":\"read\",\"mbean\":\"" + stats() + "\"}").path("value");
+        assertThat(all.path("LoginedCount").asInt()).isEqualTo(1);
+        assertThat(all.path("ServerId").asText()).isEqualTo(serverId);
+        JsonNode bulk = post("[{\"type\":\"search\",\"mbean\":\"onlineuser:type=ConnectionStats,*\"},"
+                + "{\"type\":\"read\",\"mbean\":\"onlineuser:type=ConnectionStats,*\",\"attribute\":\"TotalConnCount\"}]");
+        String canonical = "onlineuser:serverId=" + serverId + ",type=ConnectionStats";
+        assertThat(bulk.get(0).path("value").get(0).asText()).isEqualTo(canonical);
+        assertThat(bulk.get(1).path("value").path(canonical).path("TotalConnCount").asInt()).isEqualTo(1);
+        JsonNode version = post("{\"type\":\"version\"}").path("value");
+        assertThat(version.path("details").path("agent_id").asText()).isEqualTo(serverId);
+    }
+
+    @Test
+    void kickIsForbiddenByThePolicyWhenDisabled() throws Exception {
+        start("");
+        tracker.setKicker((s, c, r) -> true);
+        tracker.sessionBound(new Object(), "u1", null, null);
+
+        JsonNode answer = exec(session(), "kick", "u1", "bye");
+
+        assertThat(answer.path("status").asInt()).isEqualTo(403);
+        assertThat(exec(session(), "kickBySessionId", 1, "bye").path("status").asInt()).isEqualTo(403);
+        assertThat(tracker.kickTotal()).isZero();
+        assertThat(tracker.isOnline("u1")).isTrue();
+    }
+
+    @Test
+    void kickIsAllowedWhenEnabled() throws Exception {
+        start(",kick.enabled=true");
+        tracker.setKicker((s, c, r) -> "bye".equals(r));
+        tracker.sessionBound(new Object(), "u1", null, null);
+
+        JsonNode answer = exec(session(), "kick", "u1", "bye");
+
+        assertThat(answer.path("status").asInt()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.path("value").asInt()).isEqualTo(1);
+        assertThat(tracker.kickTotal()).isEqualTo(1);
+    }
+
+    @Test
+    void everythingOutsideOnlineuserIsRefused() throws Exception {
+        start("");
+
+        assertThat(post("{\"type\":\"write\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"Verbose\",\"value\":true}")
+                .path("status").asInt()).isEqualTo(403);
+        assertThat(exec("java.lang:type=Memory", "gc").path("status").asInt()).isEqualTo(403);
+        assertThat(post("{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\",\"attribute\":\"InputArguments\"}")
+                .path("status").asInt()).isEqualTo(403);
+        assertThat(exec(stats(), "resetPeaks").path("status").asInt()).isEqualTo(403);
+        HttpResponse<String> crossOrigin = send(HttpRequest.newBuilder(URI.create(url + "/read/" + stats()))
+                .header("Origin", "http://evil.example"));
+        assertThat(crossOrigin.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void credentialsAreRequiredWhenUserAndPasswordAreSet() throws Exception {
+        start(",jolokia.user=ops,jolokia.password=s3cret");
+
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(url + "/read/" + stats())));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("Basic"));
+
+        authorization = "Basic " + Base64.getEncoder().encodeToString("ops:wrong".getBytes(StandardCharsets.UTF_8));
+        assertThat(send(HttpRequest.newBuilder(URI.create(url + "/read/" + stats()))).statusCode()).isEqualTo(401);
+
+        authorization = "Basic " + Base64.getEncoder().encodeToString("ops:s3cret".getBytes(StandardCharsets.UTF_8));
+        assertThat(exec(session(), "isOnline", "u1").path("status").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void aPortInUseLeavesTheAgentRunningWithoutJolokia() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            AgentOptions options = AgentOptions.parse("serverId=" + serverId + ",jolokia.port=" + taken.getLocalPort(), null);
+            CompletableFuture<String> announced = new CompletableFuture<>();
+
+            endpoint = JolokiaEndpoint.start(options, announced::complete);
+
+            assertThatThrownBy(() -> endpoint.listening().get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasMessageContaining("Address already in use");
+            assertThat(announced).isNotDone();
+            assertThat(endpoint.url()).isNull();
+            endpoint.stop();
+        }
+    }
+
+    @Test
+    void disabledJolokiaNeverListens() {
+        endpoint = JolokiaEndpoint.start(AgentOptions.parse("jolokia.enabled=false", null), u -> { });
+
+        assertThatThrownBy(() -> endpoint.listening().get(30, TimeUnit.SECONDS))
+                .hasMessageContaining("Jolokia is off");
+    }
+
+    @Test
+    void jolokiasThreadsNeverKeepTheHostAlive() throws Exception {
+        start("");
+        send(HttpRequest.newBuilder(URI.create(url + "/version")));
+
+        assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(thread -> thread.getName().toLowerCase().contains("jolokia")
+                        || thread.getName().startsWith("HTTP-Dispatcher"))
+                .isNotEmpty()
+                .allSatisfy(thread -> assertThat(thread.isDaemon()).as(thread.getName()).isTrue());
+    }
+}

@@ -43,7 +43,7 @@ class NettyAdviceTest {
         SessionHooks noHooks = SessionHooks.configure(tracker, null, null, null, problem -> { });
         OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks, () -> { }));
         ResettableClassFileTransformer transformer = NettyInstrumentation
-                .apply(AgentInstaller.baseBuilder(), getClass().getClassLoader()).installOn(instrumentation);
+                .apply(AgentInstaller.baseBuilder(true), getClass().getClassLoader()).installOn(instrumentation);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)

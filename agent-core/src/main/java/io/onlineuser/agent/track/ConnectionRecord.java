@@ -1,15 +1,16 @@
 package io.onlineuser.agent.track;
 
 /**
- * One live connection and the sessions bound to it. A record can exist without being counted:
- * a connection opened before the agent attached is learned from a later bind, so that its close
- * still logs the session out, but it never enters TotalConnCount.
+ * One connection, its remote address and the sessions bound to it. A record can exist without
+ * being counted: a connection opened before the agent attached is learned from a later bind, so
+ * that its close still logs the session out, but it never enters TotalConnCount. A session bound
+ * with an address but no channel gets a record of its own that no channel ever closes.
  */
 final class ConnectionRecord {
 
     final Object channel;
-    private final long packedAddress;
-    private final String addressText;
+    private long packedAddress;
+    private String addressText;
     private boolean counted;
     private boolean closed;
     /** Head of the sessions bound to this connection, chained through {@code nextOnConnection}. */
@@ -17,14 +18,30 @@ final class ConnectionRecord {
 
     ConnectionRecord(Object channel, String address, boolean counted) {
         this.channel = channel;
-        String normalized = PackedAddress.normalize(address);
-        this.packedAddress = PackedAddress.pack(normalized);
-        this.addressText = packedAddress == 0 ? normalized : null;
         this.counted = counted;
+        setAddress(address);
     }
 
-    String address() {
+    /** A record for a session that came with an address but no channel. */
+    static ConnectionRecord addressOnly(String address) {
+        return new ConnectionRecord(null, address, false);
+    }
+
+    private void setAddress(String address) {
+        String normalized = PackedAddress.normalize(address);
+        packedAddress = PackedAddress.pack(normalized);
+        addressText = packedAddress == 0 ? normalized : null;
+    }
+
+    synchronized String address() {
         return packedAddress != 0 ? PackedAddress.unpack(packedAddress) : addressText;
+    }
+
+    /** Takes the address a bind hook reported, unless the connection already knows its own. */
+    synchronized void learnAddress(String address) {
+        if (packedAddress == 0 && addressText == null) {
+            setAddress(address);
+        }
     }
 
     /** Marks a connection learned from a bind as seen active; true if it was not counted yet. */

@@ -2,10 +2,7 @@ package io.onlineuser.agent.track;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -27,19 +24,14 @@ public final class OnlineTracker {
     public static final int MAX_PAGE = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(OnlineTracker.class);
-    private static final int UID_LOCKS = 256;
 
     private final LongSupplier clockMillis;
     private final long startTime;
     private final IdentityTable<ConnectionRecord> connections = new IdentityTable<>();
     private final IdentityTable<SessionRecord> sessions = new IdentityTable<>();
-    private final ConcurrentHashMap<String, UidEntry> uids = new ConcurrentHashMap<>();
-    private final ConcurrentSkipListSet<UidEntry> loginOrder = new ConcurrentSkipListSet<>();
-    /** A uid's entry, its session chain and its place in loginOrder change under one lock. */
-    private final Object[] uidLocks = new Object[UID_LOCKS];
+    private final UidIndex uids = new UidIndex();
     private final AtomicLong sessionIds = new AtomicLong();
     private final PeakGauge connectionGauge = new PeakGauge();
-    private final PeakGauge loginedGauge = new PeakGauge();
     private final PeakGauge sessionGauge = new PeakGauge();
     private final LongAdder acceptedTotal = new LongAdder();
     private final LongAdder closedTotal = new LongAdder();
@@ -51,14 +43,6 @@ public final class OnlineTracker {
     public OnlineTracker(LongSupplier clockMillis) {
         this.clockMillis = clockMillis;
         this.startTime = clockMillis.getAsLong();
-        for (int i = 0; i < UID_LOCKS; i++) {
-            uidLocks[i] = new Object();
-        }
-    }
-
-    private Object lockFor(String uid) {
-        int hash = uid.hashCode();
-        return uidLocks[(hash ^ (hash >>> 16)) & (UID_LOCKS - 1)];
     }
 
     // --- connection events -------------------------------------------------------------
@@ -115,30 +99,19 @@ public final class OnlineTracker {
             }
             end(existing);
         }
-        ConnectionRecord connection = channel == null ? null : connectionOf(channel);
+        ConnectionRecord connection = channel != null ? connectionOf(channel, address)
+                : address != null ? ConnectionRecord.addressOnly(address) : null;
         long sessionId = sessionIds.incrementAndGet();
-        long now = clockMillis.getAsLong();
-        SessionRecord record;
-        synchronized (lockFor(uid)) {
-            UidEntry entry = uids.get(uid);
-            if (entry == null) {
-                entry = new UidEntry(uid, now, sessionId);
-                uids.put(uid, entry);
-                loginOrder.add(entry);
-                loginedGauge.increment();
-            }
-            record = new SessionRecord(session, entry, connection, sessionId, now, address);
-            entry.add(record);
-        }
+        SessionRecord record = uids.attach(session, uid, connection, sessionId, clockMillis.getAsLong());
         sessionGauge.increment();
         if (sessions.putIfAbsent(session, record) != null) {
             // the same session object was bound at the same moment on another thread: it wins
             sessionGauge.decrement();
-            detachFromUid(record);
+            uids.detach(record);
             return;
         }
         loginTotal.increment();
-        if (connection != null && !connection.attach(record)) {
+        if (channel != null && !connection.attach(record)) {
             end(record);
         }
     }
@@ -155,12 +128,15 @@ public final class OnlineTracker {
     }
 
     /** The connection's record, or a new uncounted one for a connection opened before attach. */
-    private ConnectionRecord connectionOf(Object channel) {
+    private ConnectionRecord connectionOf(Object channel, String address) {
         ConnectionRecord known = connections.get(channel);
         if (known != null) {
+            if (address != null) {
+                known.learnAddress(address);
+            }
             return known;
         }
-        ConnectionRecord learned = new ConnectionRecord(channel, null, false);
+        ConnectionRecord learned = new ConnectionRecord(channel, address, false);
         ConnectionRecord raced = connections.putIfAbsent(channel, learned);
         return raced != null ? raced : learned;
     }
@@ -170,23 +146,12 @@ public final class OnlineTracker {
         if (!sessions.remove(record.session, record)) {
             return;
         }
-        detachFromUid(record);
+        uids.detach(record);
         if (record.connection != null) {
             record.connection.detach(record);
         }
         sessionGauge.decrement();
         logoutTotal.increment();
-    }
-
-    private void detachFromUid(SessionRecord record) {
-        UidEntry entry = record.owner;
-        synchronized (lockFor(entry.uid)) {
-            if (entry.remove(record) && entry.sessionCount == 0) {
-                uids.remove(entry.uid, entry);
-                loginOrder.remove(entry);
-                loginedGauge.decrement();
-            }
-        }
     }
 
     // --- kick ------------------------------------------------------------------------------
@@ -201,17 +166,8 @@ public final class OnlineTracker {
         if (current == null || uid == null) {
             return 0;
         }
-        List<SessionRecord> targets = new ArrayList<>();
-        UidEntry entry = uids.get(uid);
-        if (entry != null) {
-            synchronized (lockFor(uid)) {
-                for (SessionRecord s = entry.sessions; s != null; s = s.nextOfUid) {
-                    targets.add(s);
-                }
-            }
-        }
         int closed = 0;
-        for (SessionRecord target : targets) {
+        for (SessionRecord target : uids.sessionsOf(uid)) {
             if (kickOne(current, target, reason)) {
                 closed++;
             }
@@ -249,7 +205,7 @@ public final class OnlineTracker {
     }
 
     public int loginedCount() {
-        return loginedGauge.current();
+        return uids.logined().current();
     }
 
     public int sessionCount() {
@@ -261,7 +217,7 @@ public final class OnlineTracker {
     }
 
     public int peakLoginedCount() {
-        return loginedGauge.peak();
+        return uids.logined().peak();
     }
 
     public long acceptedConnTotal() {
@@ -290,29 +246,26 @@ public final class OnlineTracker {
 
     public void resetPeaks() {
         connectionGauge.resetPeak();
-        loginedGauge.resetPeak();
+        uids.logined().resetPeak();
         sessionGauge.resetPeak();
     }
 
     // --- lists -------------------------------------------------------------------------------
 
     public boolean isOnline(String uid) {
-        return uid != null && uids.containsKey(uid);
+        return uid != null && uids.isOnline(uid);
     }
 
     /** The uid's sessions, oldest first; empty when offline. */
     public List<SessionView> sessionsOf(String uid) {
-        UidEntry entry = uid == null ? null : uids.get(uid);
-        if (entry == null) {
+        if (uid == null) {
             return Collections.emptyList();
         }
-        List<SessionView> views = new ArrayList<>(2);
-        synchronized (lockFor(uid)) {
-            for (SessionRecord s = entry.sessions; s != null; s = s.nextOfUid) {
-                views.add(s.view());
-            }
+        List<SessionRecord> records = uids.sessionsOf(uid);
+        List<SessionView> views = new ArrayList<>(records.size());
+        for (SessionRecord record : records) {
+            views.add(record.view());
         }
-        Collections.reverse(views);
         return views;
     }
 
@@ -329,38 +282,6 @@ public final class OnlineTracker {
         if (limit < 0 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit must be between 0 and " + MAX_PAGE + ", was " + limit);
         }
-        List<LoginView> page = new ArrayList<>(Math.min(limit, Math.max(0, loginedCount() - offset)));
-        int skipped = 0;
-        Iterator<UidEntry> entries = loginOrder.iterator();
-        while (page.size() < limit && entries.hasNext()) {
-            UidEntry entry = entries.next();
-            if (skipped < offset) {
-                if (isLive(entry)) {
-                    skipped++;
-                }
-                continue;
-            }
-            LoginView view = viewOf(entry);
-            if (view != null) {
-                page.add(view);
-            }
-        }
-        return page;
-    }
-
-    private boolean isLive(UidEntry entry) {
-        synchronized (lockFor(entry.uid)) {
-            return entry.sessionCount > 0;
-        }
-    }
-
-    /** The row for a uid, or null when its last session ended while the list was walked. */
-    private LoginView viewOf(UidEntry entry) {
-        synchronized (lockFor(entry.uid)) {
-            if (entry.sessionCount == 0) {
-                return null;
-            }
-            return new LoginView(entry.uid, entry.loginTime, entry.sessions.address(), entry.sessionCount);
-        }
+        return uids.page(offset, limit);
     }
 }

@@ -9,9 +9,10 @@ final class UidEntry implements Comparable<UidEntry> {
     final String uid;
     final long loginTime;
     final long sequence;
-    /** Newest first; guarded by the tracker's lock for this uid. */
+    /** Newest first; guarded by the UidIndex stripe of this uid, like the fields below. */
     SessionRecord sessions;
     int sessionCount;
+    UidEntry nextInBucket;
 
     UidEntry(String uid, long loginTime, long sequence) {
         this.uid = uid;

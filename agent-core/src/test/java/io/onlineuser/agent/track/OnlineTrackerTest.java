@@ -70,6 +70,7 @@ class OnlineTrackerTest {
 
         assertThat(tracker.isOnline("u1")).isTrue();
         assertThat(tracker.totalConnCount()).isZero();
+        assertThat(tracker.sessionsOf("u1")).extracting(SessionView::address).containsExactly("10.0.0.9:7000");
 
         tracker.connectionInactive(oldChannel);
 

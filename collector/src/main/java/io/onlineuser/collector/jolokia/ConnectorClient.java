@@ -1,6 +1,7 @@
 package io.onlineuser.collector.jolokia;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,7 +57,8 @@ public final class ConnectorClient implements AutoCloseable {
                 .socketTimeout(timeout)
                 .expectContinue(false)
                 .tcpNoDelay(true)
-                .contentCharset(StandardCharsets.UTF_8);
+                .contentCharset(StandardCharsets.UTF_8)
+                .withCustomizer(HttpClient.Builder.class, http -> http.executor(Runnable::run));
         if (target.user() != null) {
             builder.user(target.user()).password(target.password());
         }

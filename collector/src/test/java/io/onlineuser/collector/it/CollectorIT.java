@@ -1,0 +1,245 @@
+package io.onlineuser.collector.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.onlineuser.collector.api.ClusterSnapshot;
+import io.onlineuser.collector.api.KickResult;
+import io.onlineuser.collector.api.LoginsSummary;
+import io.onlineuser.collector.api.OnlineUserCluster;
+import io.onlineuser.collector.api.UserLookup;
+import io.onlineuser.collector.model.LoginEntry;
+import io.onlineuser.collector.web.DashboardServer;
+import io.onlineuser.collector.web.HeadlessChromium;
+import io.onlineuser.sample.bots.Bots;
+import io.onlineuser.sample.client.PomeloClient;
+import io.onlineuser.testkit.Jars;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Three real sample-server JVMs with the agent, found through the agents' discovery files, asked
+ * by the collector library, the collector jar and a headless browser. The last test breaks them:
+ * one killed, one paused (SIGSTOP), plus a socket that accepts and never answers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CollectorIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final int[] BOT_LOGINS = {20, 10, 5};
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final List<LaunchedConnector> connectors = new ArrayList<>();
+    private final ObjectMapper json = new ObjectMapper();
+    private Path discoveryDir;
+    private OnlineUserCluster cluster;
+    private PomeloClient twinOn1;
+    private PomeloClient twinOn2;
+    private PomeloClient victim;
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        discoveryDir = Files.createTempDirectory("collector-it-sd");
+        for (int i = 1; i <= 3; i++) {
+            LaunchedConnector connector = LaunchedConnector.start("connector-" + i, discoveryDir.toString());
+            connectors.add(connector);
+            resources.add(connector);
+            Bots bots = Bots.builder("127.0.0.1", connector.pomeloPort())
+                    .connections(BOT_LOGINS[i - 1] + 5).logins(BOT_LOGINS[i - 1]).uidPrefix("c" + i + "-bot-").start();
+            resources.add(bots);
+        }
+        twinOn1 = client(1);
+        twinOn2 = client(2);
+        victim = client(3);
+        assertThat(twinOn1.login("twin")).isEqualTo(200);
+        assertThat(twinOn2.login("twin")).isEqualTo(200);
+        assertThat(victim.login("victim")).isEqualTo(200);
+        cluster = OnlineUserCluster.builder().discoveryDir(discoveryDir).timeout(Duration.ofMillis(2000)).pageSize(7).build();
+        resources.add(cluster);
+    }
+
+    @AfterAll
+    void stopCluster() throws Exception {
+        connectors.forEach(LaunchedConnector::resume);
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            resources.get(i).close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void totalsCoverEveryConnectorFoundByDiscovery() {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            ClusterSnapshot snapshot = cluster.online();
+            assertThat(snapshot.errors()).isEmpty();
+            assertThat(snapshot.servers()).containsOnlyKeys("connector-1", "connector-2", "connector-3");
+            assertThat(snapshot.servers().get("connector-1").loginedCount()).isEqualTo(21);
+            assertThat(snapshot.servers().get("connector-2").loginedCount()).isEqualTo(11);
+            assertThat(snapshot.servers().get("connector-3").loginedCount()).isEqualTo(6);
+            assertThat(snapshot.totals().loginedCount()).isEqualTo(38);
+            assertThat(snapshot.totals().totalConnCount()).isEqualTo(25 + 1 + 15 + 1 + 10 + 1);
+        });
+    }
+
+    @Test
+    @Order(2)
+    void jarPrintsJsonWithTheDuplicateLogin() throws Exception {
+        CliRun run = runJar("--discovery-dir", discoveryDir.toString(), "online", "--json", "--check-duplicates");
+
+        assertThat(run.status).as(run.stderr).isEqualTo(0);
+        JsonNode answer = json.readTree(run.stdout);
+        assertThat(answer.at("/totals/loginedCount").asInt()).isEqualTo(38);
+        assertThat(answer.at("/servers/connector-3/serverType").asText()).isEqualTo("connector");
+        assertThat(answer.at("/duplicates/twin").toString()).isEqualTo("[\"connector-1\",\"connector-2\"]");
+        assertThat(answer.path("duplicates").size()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void findSeesBothSessionsOfTheTwinAndExitStatusTells() throws Exception {
+        UserLookup twin = cluster.find("twin");
+        assertThat(twin.serverIds()).containsExactly("connector-1", "connector-2");
+        assertThat(twin.sessions()).allSatisfy(s -> assertThat(s.address()).startsWith("127.0.0.1:"));
+
+        CliRun found = runJar("--discovery-dir", discoveryDir.toString(), "find", "c2-bot-3");
+        assertThat(found.status).as(found.stderr).isEqualTo(0);
+        assertThat(found.stdout).contains("c2-bot-3 is online on connector-2");
+        assertThat(runJar("--discovery-dir", discoveryDir.toString(), "find", "ghost").status).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void loginsListsEveryUserPageByPage() {
+        List<LoginEntry> rows = new CopyOnWriteArrayList<>();
+        LoginsSummary summary = cluster.logins(null, 0, rows::add);
+
+        assertThat(summary.errors()).isEmpty();
+        assertThat(rows).hasSize(38);
+        assertThat(rows).filteredOn(r -> r.serverId().equals("connector-1")).extracting(LoginEntry::uid)
+                .contains("twin", "c1-bot-0").hasSize(21);
+        assertThat(rows).allSatisfy(r -> assertThat(r.loginTime()).isPositive());
+    }
+
+    @Test
+    @Order(5)
+    void kickClosesTheSessionAndTheClientIsToldWhy() {
+        KickResult result = cluster.kick("victim", "maintenance");
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.kicked()).containsEntry("connector-3", 1);
+        assertThat(victim.awaitKick(PATIENCE)).contains("maintenance");
+        await().atMost(PATIENCE).until(() -> !cluster.isOnline("victim"));
+    }
+
+    @Test
+    @Order(6)
+    void browserShowsTotalsChartAndSearch() throws Exception {
+        Optional<Path> chromium = HeadlessChromium.find();
+        Assumptions.assumeTrue(chromium.isPresent(), "headless Chromium not installed (apt-get install -y chromium): skipped");
+        try (DashboardServer server = new DashboardServer(cluster, "127.0.0.1", 0, 250, 60_000)) {
+            server.start();
+            String dom = HeadlessChromium.dumpDom(chromium.get(), server.url() + "?uid=twin");
+
+            assertThat(dom).containsPattern("id=\"total-logined\"[^>]*>37<");
+            assertThat(dom).containsPattern("id=\"servers-ok\"[^>]*>3/3<");
+            assertThat(dom).contains("<polyline");
+            assertThat(dom).contains("twin is online on connector-1, connector-2");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void brokenConnectorsAreNamedAndTheRestStillCounted() throws Exception {
+        String silent = silentSocket();
+        connectors.get(1).pause();
+        connectors.get(2).kill();
+        try (OnlineUserCluster withSilent = OnlineUserCluster.builder().discoveryDir(discoveryDir).target(silent)
+                .timeout(Duration.ofMillis(2000)).build()) {
+            ClusterSnapshot snapshot = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> withSilent.online());
+
+            assertThat(snapshot.servers()).containsOnlyKeys("connector-1");
+            assertThat(snapshot.totals().loginedCount()).isEqualTo(21);
+            assertThat(snapshot.errors()).containsOnlyKeys("connector-2", "connector-3", silent);
+            assertThat(snapshot.errors().get("connector-2")).startsWith("timed out");
+            assertThat(snapshot.errors().get("connector-3")).isEqualTo("connection refused");
+            assertThat(snapshot.errors().get(silent)).startsWith("timed out");
+
+            UserLookup twin = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> withSilent.find("twin"));
+            assertThat(twin.serverIds()).containsExactly("connector-1");
+            assertThat(twin.errors()).containsOnlyKeys("connector-2", "connector-3", silent);
+        } finally {
+            connectors.get(1).resume();
+        }
+        CliRun run = runJar("--discovery-dir", discoveryDir.toString(), "--timeout", "2000", "online");
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.stdout).containsPattern("connector-3\\s+-\\s+-\\s+-\\s+connection refused");
+    }
+
+    private PomeloClient client(int connector) throws IOException {
+        PomeloClient client = PomeloClient.connectTcp("127.0.0.1", connectors.get(connector - 1).pomeloPort());
+        resources.add(client);
+        return client;
+    }
+
+    private String silentSocket() throws IOException {
+        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        resources.add(silent);
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        Thread acceptor = new Thread(() -> {
+            try {
+                while (true) {
+                    held.add(silent.accept());
+                }
+            } catch (IOException closed) {
+                // test over
+            }
+        }, "silent-acceptor");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return "http://127.0.0.1:" + silent.getLocalPort() + "/jolokia";
+    }
+
+    private static CliRun runJar(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Jars.javaExecutable(), "-jar", Jars.collectorJar().toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("collector-it", ".out");
+        Path err = Files.createTempFile("collector-it", ".err");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                throw new IOException("collector did not finish: " + command);
+            }
+            return new CliRun(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private record CliRun(int status, String stdout, String stderr) {
+    }
+}

@@ -67,7 +67,8 @@ final class ConnectionRecord {
         return true;
     }
 
-    synchronized void detach(SessionRecord session) {
+    /** @return true if no session is bound to this connection any more */
+    synchronized boolean detach(SessionRecord session) {
         SessionRecord previous = null;
         for (SessionRecord current = sessions; current != null; current = current.nextOnConnection) {
             if (current == session) {
@@ -77,10 +78,11 @@ final class ConnectionRecord {
                     previous.nextOnConnection = current.nextOnConnection;
                 }
                 current.nextOnConnection = null;
-                return;
+                break;
             }
             previous = current;
         }
+        return sessions == null;
     }
 
     /** Marks the connection closed and hands over the sessions still bound to it. */

@@ -65,6 +65,16 @@ final class IdentityTable<V> {
         }
     }
 
+    int size() {
+        int size = 0;
+        for (IdentityHashMap<Object, V> stripe : stripes) {
+            synchronized (stripe) {
+                size += stripe.size();
+            }
+        }
+        return size;
+    }
+
     /** A value matching {@code test}, or null; scans every stripe (for rare operator actions). */
     V find(Predicate<V> test) {
         for (IdentityHashMap<Object, V> stripe : stripes) {

@@ -147,8 +147,12 @@ public final class OnlineTracker {
             return;
         }
         uids.detach(record);
-        if (record.connection != null) {
-            record.connection.detach(record);
+        ConnectionRecord connection = record.connection;
+        if (connection != null && connection.detach(record) && connection.channel != null
+                && !connection.counted()) {
+            // learned from a bind only to carry its sessions: without them, and with its close
+            // perhaps never reported (netty.enabled=false), keeping it would leak
+            connections.remove(connection.channel, connection);
         }
         sessionGauge.decrement();
         logoutTotal.increment();
@@ -248,6 +252,11 @@ public final class OnlineTracker {
         connectionGauge.resetPeak();
         uids.logined().resetPeak();
         sessionGauge.resetPeak();
+    }
+
+    /** Connection records held, counted or not; for tests that check nothing is left behind. */
+    int connectionRecords() {
+        return connections.size();
     }
 
     // --- lists -------------------------------------------------------------------------------

@@ -49,6 +49,7 @@ class OnlineTrackerConcurrencyTest {
             assertThat(tracker.loginedCount()).isZero();
             assertThat(tracker.sessionCount()).isZero();
             assertThat(tracker.loginedList(0, OnlineTracker.MAX_PAGE)).isEmpty();
+            assertThat(tracker.connectionRecords()).isZero();
             assertThat(tracker.acceptedConnTotal()).isEqualTo(activated).isEqualTo(tracker.closedConnTotal());
             assertThat(tracker.loginTotal()).isPositive().isEqualTo(tracker.logoutTotal());
             assertThat(tracker.peakConnCount()).isBetween(1, THREADS * 4);

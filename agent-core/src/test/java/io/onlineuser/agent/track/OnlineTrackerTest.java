@@ -81,6 +81,26 @@ class OnlineTrackerTest {
     }
 
     @Test
+    void aConnectionLearnedFromABindIsForgottenWithItsLastSession() {
+        Object oldChannel = new Object();
+        for (int i = 0; i < 3; i++) {
+            Object session = new Object();
+            tracker.sessionBound(session, "u1", oldChannel, null);
+            tracker.sessionUnbound(session);
+        }
+        tracker.connectionActive(channel1, "10.0.0.1:1");
+        tracker.sessionBound(session1, "u2", channel1, null);
+        tracker.sessionUnbound(session1);
+
+        assertThat(tracker.connectionRecords()).isEqualTo(1);
+        assertThat(tracker.totalConnCount()).isEqualTo(1);
+
+        tracker.connectionInactive(channel1);
+
+        assertThat(tracker.connectionRecords()).isZero();
+    }
+
+    @Test
     void loginAndLogoutWithAddressFromTheConnection() {
         tracker.connectionActive(channel1, "/10.0.0.1:5000");
         clock.set(2_000);

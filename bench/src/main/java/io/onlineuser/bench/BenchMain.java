@@ -2,6 +2,7 @@ package io.onlineuser.bench;
 
 import io.onlineuser.bench.report.Row;
 import io.onlineuser.bench.report.Table;
+import io.onlineuser.bench.scale.ScaleCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Parameters;
  * Progress goes to stderr, the table to stdout, so {@code > table.md} keeps only the table.
  */
 @Command(name = "onlineuser-bench", mixinStandardHelpOptions = true,
-        description = "Runs the onlineuser benchmarks and prints one table (Markdown) on stdout.")
+        description = "Runs the onlineuser benchmarks and prints one table (Markdown) on stdout.",
+        subcommands = ScaleCommand.class)
 public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--quick", description = "fewer and shorter repetitions (a few minutes in all)")

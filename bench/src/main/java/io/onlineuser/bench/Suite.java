@@ -2,8 +2,10 @@ package io.onlineuser.bench;
 
 import io.onlineuser.bench.jmh.JmhSuite;
 import io.onlineuser.bench.memory.MemoryBench;
+import io.onlineuser.bench.overhead.OverheadBench;
 import io.onlineuser.bench.read.ReadBench;
 import io.onlineuser.bench.report.Row;
+import io.onlineuser.bench.startup.StartupBench;
 import java.util.List;
 
 /** The parts of the table, in the order they run; each needs only what is listed beside it. */
@@ -24,6 +26,18 @@ enum Suite {
         @Override
         List<Row> run(boolean quick) throws Exception {
             return new ReadBench(quick).run();
+        }
+    },
+    OVERHEAD("connector throughput with the agent ÷ without, needs agent and sample-server jars") {
+        @Override
+        List<Row> run(boolean quick) throws Exception {
+            return new OverheadBench(quick).run();
+        }
+    },
+    STARTUP("start-up cost and late attach, needs agent and sample-server jars") {
+        @Override
+        List<Row> run(boolean quick) throws Exception {
+            return new StartupBench(quick).run();
         }
     };
 

@@ -35,10 +35,10 @@ public final class JmhSuite {
                     .include(TrackerBenchmark.class.getName() + "\\.")
                     .threads(threads)
                     .forks(quick ? 1 : 2)
-                    .warmupIterations(quick ? 2 : 3)
-                    .warmupTime(TimeValue.milliseconds(quick ? 500 : 1000))
+                    .warmupIterations(quick ? 3 : 5)
+                    .warmupTime(TimeValue.seconds(1))
                     .measurementIterations(quick ? 3 : 5)
-                    .measurementTime(TimeValue.milliseconds(quick ? 500 : 1000))
+                    .measurementTime(TimeValue.seconds(1))
                     .jvmArgs("-Xmx512m")
                     .verbosity(VerboseMode.SILENT);
             Collection<RunResult> results = new Runner(options.build()).run();

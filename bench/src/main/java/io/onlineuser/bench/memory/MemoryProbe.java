@@ -43,7 +43,9 @@ public final class MemoryProbe {
 
     private static long retainedByTracker(AppSession[] app) {
         LiveHeap without = LiveHeap.measure();
+        long start = System.nanoTime();
         OnlineTracker tracker = fill(app);
+        ChildJvm.report("fillSeconds", (System.nanoTime() - start) / 1e9);
         LiveHeap with = LiveHeap.measure();
         if (tracker.loginedCount() != app.length || tracker.totalConnCount() != app.length) {
             throw new IllegalStateException("tracker counts " + tracker.loginedCount() + " users, "

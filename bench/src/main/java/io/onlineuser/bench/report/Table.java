@@ -42,7 +42,7 @@ public final class Table {
     /** Three significant figures at most, no exponent: "0.231", "12.4", "148", "1052". */
     public static String format(double value) {
         double abs = Math.abs(value);
-        if (abs >= 100 || value == Math.rint(value) && abs >= 1) {
+        if (abs >= 100 || value == Math.rint(value) && (abs >= 1 || value == 0)) {
             return String.format(Locale.ROOT, "%.0f", value);
         }
         if (abs >= 10) {

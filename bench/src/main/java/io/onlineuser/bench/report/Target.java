@@ -1,36 +1,46 @@
 package io.onlineuser.bench.report;
 
-import java.util.Locale;
-
-/** A goal from issue 6 that a figure's median is held against, e.g. "≤ 150 ns" or "≥ 0.98". */
+/** A goal from issue 6 that a figure's median is held against, e.g. "≤ 150", "≥ 0.98", "= 15000". */
 public final class Target {
 
-    private final boolean atMost;
+    private final String relation;
     private final double bound;
 
-    private Target(boolean atMost, double bound) {
-        this.atMost = atMost;
+    private Target(String relation, double bound) {
+        this.relation = relation;
         this.bound = bound;
     }
 
     public static Target atMost(double bound) {
-        return new Target(true, bound);
+        return new Target("≤", bound);
     }
 
     public static Target atLeast(double bound) {
-        return new Target(false, bound);
+        return new Target("≥", bound);
+    }
+
+    /** For counts that must be exact. */
+    public static Target exactly(double value) {
+        return new Target("=", value);
     }
 
     public boolean metBy(double value) {
-        return atMost ? value <= bound : value >= bound;
+        switch (relation) {
+            case "≤":
+                return value <= bound;
+            case "≥":
+                return value >= bound;
+            default:
+                return value == bound;
+        }
     }
 
     @Override
     public String toString() {
-        return (atMost ? "≤ " : "≥ ") + Table.format(bound);
+        return relation + " " + Table.format(bound);
     }
 
     static String describe(Target target) {
-        return target == null ? "" : target.toString().toLowerCase(Locale.ROOT);
+        return target == null ? "" : target.toString();
     }
 }

@@ -16,9 +16,11 @@ final class JvmAttacher {
     private JvmAttacher() {
     }
 
-    /** One line per attachable JVM: pid and main class or jar. */
+    /** One line per attachable JVM but this one: pid and main class or jar. */
     static List<String> list() {
+        String self = Long.toString(ProcessHandle.current().pid());
         return VirtualMachine.list().stream()
+                .filter(vm -> !vm.id().equals(self))
                 .map(JvmAttacher::describe)
                 .collect(Collectors.toList());
     }

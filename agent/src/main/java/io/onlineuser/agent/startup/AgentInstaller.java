@@ -40,6 +40,7 @@ final class AgentInstaller {
         AgentOptions options = AgentOptions.parse(agentArgs, problem -> LOG.warn("{}", problem));
         LogLevel.set(options.logLevel());
         OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis);
+        SessionHooks.unknownHookKeys(options.asMap().keySet()).forEach(problem -> LOG.warn("{}", problem));
         SessionHooks hooks = SessionHooks.configure(tracker, options.hookBind(), options.hookUnbind(),
                 options.hookKick(), problem -> LOG.warn("{}", problem));
         tracker.setKicker(hooks.kicker());

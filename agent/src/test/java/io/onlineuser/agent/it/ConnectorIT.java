@@ -2,16 +2,20 @@ package io.onlineuser.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onlineuser.sample.client.PomeloClient;
 import io.onlineuser.testkit.JolokiaError;
 import io.onlineuser.testkit.JolokiaHttp;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sample-server in a real JVM with {@code -javaagent} and its shipped hook file, driven by
@@ -95,9 +99,14 @@ class ConnectorIT {
     }
 
     @Test
-    void duplicateLoginThatKicksTheOldSessionAuthAndRefusedKick() throws Exception {
-        try (AgentServer server = AgentServer.start("connector-2",
-                Map.of("jolokia.user", "ops", "jolokia.password", "s3cret"), "--duplicate", "kick")) {
+    void duplicateLoginThatKicksTheOldSessionAuthRefusedKickAndDiscoveryFile(@TempDir Path discovery) throws Exception {
+        Path discoveryFile = discovery.resolve("connector-2.json");
+        try (AgentServer server = AgentServer.start("connector-2", Map.of("jolokia.user", "ops",
+                "jolokia.password", "s3cret", "discovery.dir", discovery.toString()), "--duplicate", "kick")) {
+            await().atMost(WAIT).until(() -> Files.exists(discoveryFile));
+            assertThat(Files.readString(discoveryFile)).contains("\"jolokia_url\":\"" + server.jolokiaUrl + "\"")
+                    .contains("\"server_id\":\"connector-2\"");
+
             JolokiaHttp anonymous = new JolokiaHttp(server.jolokiaUrl);
             JolokiaHttp.Response refused = anonymous.post(
                     "{\"type\":\"read\",\"mbean\":\"onlineuser:type=ConnectionStats,serverId=connector-2\"}");
@@ -128,6 +137,7 @@ class ConnectorIT {
             assertThat(stats.attribute("LoginTotal").asLong()).isEqualTo(2);
             assertThat(stats.attribute("LogoutTotal").asLong()).isEqualTo(2);
         }
+        assertThat(discoveryFile).as("removed by the agent's shutdown hook").doesNotExist();
     }
 
     private static List<String> uids(JsonNode rows) {

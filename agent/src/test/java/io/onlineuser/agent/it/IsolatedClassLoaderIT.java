@@ -17,15 +17,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Netty loaded by an isolated class loader (Netty 4.1 here, while the sample-server tests run 4.2):
- * the advice inlined into that Netty must still reach the agent, through the bootstrap bridge.
+ * Netty loaded by an isolated class loader (Netty 4.1 here, while the sample-server tests run 4.2),
+ * over NIO and epoll: the advice inlined into that Netty must still reach the agent, through the
+ * bootstrap bridge.
  */
 class IsolatedClassLoaderIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
-    void countsConnectionsOfANettyTheSystemClassLoaderCannotSee() throws Exception {
+    void countsNioAndEpollConnectionsOfANettyTheSystemClassLoaderCannotSee() throws Exception {
         Path testClasses = Path.of(IsolatedLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> command = List.of(Jars.javaExecutable(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
                 "-javaagent:" + Jars.agentJar() + "=serverId=isolated-1,jolokia.port=0",
@@ -34,19 +35,27 @@ class IsolatedClassLoaderIT {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             ProcessOutput output = ProcessOutput.drain(process.getInputStream(), "isolated-1");
-            int port = Integer.parseInt(output.awaitGroup(Pattern.compile("echo listening on port (\\d+)"), WAIT));
+            int nioPort = Integer.parseInt(output.awaitGroup(Pattern.compile("echo nio listening on port (\\d+)"), WAIT));
+            String epoll = output.awaitGroup(Pattern.compile("echo epoll (.*)"), WAIT);
+            assertThat(epoll).as("the native epoll transport (linux-x86_64) must load here").startsWith("listening on port ");
+            int epollPort = Integer.parseInt(epoll.substring("listening on port ".length()).trim());
             String url = output.awaitGroup(Pattern.compile("(?m)Jolokia listening at (http://\\S+?)/?$"), WAIT);
             assertThat(output.text()).contains("netty visible to the system class loader: false")
                     .contains("echo server loaded by isolated-netty");
             AgentStats stats = new AgentStats(new JolokiaHttp(url), "isolated-1");
             stats.awaitGauges(0, 0, 0);
 
-            try (Socket client = new Socket("127.0.0.1", port)) {
-                assertThat(echo(client, "ping")).isEqualTo("ping");
+            try (Socket overNio = new Socket("127.0.0.1", nioPort)) {
+                assertThat(echo(overNio, "ping")).isEqualTo("ping");
+                stats.awaitGauges(1, 0, 0);
+                try (Socket overEpoll = new Socket("127.0.0.1", epollPort)) {
+                    assertThat(echo(overEpoll, "pong")).isEqualTo("pong");
+                    stats.awaitGauges(2, 0, 0);
+                }
                 stats.awaitGauges(1, 0, 0);
             }
             stats.awaitGauges(0, 0, 0);
-            assertThat(stats.attribute("AcceptedConnTotal").asLong()).isEqualTo(1);
+            assertThat(stats.attribute("AcceptedConnTotal").asLong()).isEqualTo(2);
             assertThat(output.text()).doesNotContain("NoClassDefFoundError").doesNotContain("could not instrument");
         } finally {
             process.destroyForcibly().waitFor();

@@ -69,6 +69,10 @@ class LateAttachIT {
 
     @Test
     void attachToAProcessThatIsNotAJvmSaysSoClearly() throws Exception {
+        AgentCommand noCommand = AgentCommand.run();
+        assertThat(noCommand.exitCode).isEqualTo(2);
+        assertThat(noCommand.output).contains("usage: java -jar onlineuser-agent.jar attach <pid>");
+
         AgentCommand notAPid = AgentCommand.run("attach", "12ab");
         assertThat(notAPid.exitCode).isEqualTo(2);
         assertThat(notAPid.output).contains("'12ab' is not a process id");

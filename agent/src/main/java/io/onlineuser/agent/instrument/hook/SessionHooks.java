@@ -3,6 +3,7 @@ package io.onlineuser.agent.instrument.hook;
 import io.onlineuser.agent.instrument.netty.RemoteAddresses;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -49,6 +50,26 @@ public final class SessionHooks {
             instrumented.add(new HookStatus(unbindSpec, problems));
         }
         return new SessionHooks(tracker, problems, instrumented, parse(HookRole.KICK, kick, problems));
+    }
+
+    /**
+     * Problems for {@code hook.*} keys that are none of the three hooks (option parsing accepts
+     * the whole {@code hook.} family, so a typo would otherwise go unnoticed).
+     */
+    public static List<String> unknownHookKeys(Collection<String> optionKeys) {
+        List<String> known = new ArrayList<>();
+        for (HookRole role : HookRole.values()) {
+            known.add(role.optionKey());
+        }
+        List<String> problems = new ArrayList<>();
+        for (String key : optionKeys) {
+            if (key.startsWith("hook.") && !known.contains(key)) {
+                String closest = Similarity.closest(key, known);
+                problems.add("unknown option '" + key + "'" + (closest == null ? "" : " (did you mean '" + closest + "'?)")
+                        + "; ignored");
+            }
+        }
+        return problems;
     }
 
     private static HookSpec parse(HookRole role, String text, Consumer<String> problems) {

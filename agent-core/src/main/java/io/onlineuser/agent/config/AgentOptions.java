@@ -133,7 +133,13 @@ public final class AgentOptions {
      */
     public static AgentOptions parse(String agentArgs, Consumer<String> problems) {
         Consumer<String> sink = safe(problems);
-        return new AgentOptions(Collections.unmodifiableMap(RawOptions.read(agentArgs, sink)), sink);
+        try {
+            return new AgentOptions(Collections.unmodifiableMap(RawOptions.read(agentArgs, sink)), sink);
+        } catch (RuntimeException unexpected) {
+            sink.accept("agent options '" + agentArgs + "' could not be read (" + unexpected
+                    + "); using the defaults");
+            return new AgentOptions(Collections.emptyMap(), sink);
+        }
     }
 
     private static Consumer<String> safe(Consumer<String> problems) {

@@ -111,6 +111,9 @@ class JolokiaEndpointTest {
         String canonical = "onlineuser:serverId=" + serverId + ",type=ConnectionStats";
         assertThat(bulk.get(0).path("value").get(0).asText()).isEqualTo(canonical);
         assertThat(bulk.get(1).path("value").path(canonical).path("TotalConnCount").asInt()).isEqualTo(1);
+        JsonNode refused = exec(stats(), "loginedList", 0, 20_000);
+        assertThat(refused.path("status").asInt()).isEqualTo(400);
+        assertThat(refused.path("error").asText()).contains("limit must be between 0 and 10000, was 20000");
         JsonNode version = post("{\"type\":\"version\"}").path("value");
         assertThat(version.path("details").path("agent_id").asText()).isEqualTo(serverId);
     }
@@ -152,6 +155,12 @@ class JolokiaEndpointTest {
         assertThat(post("{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\",\"attribute\":\"InputArguments\"}")
                 .path("status").asInt()).isEqualTo(403);
         assertThat(exec(stats(), "resetPeaks").path("status").asInt()).isEqualTo(403);
+        JsonNode proxied = post("{\"type\":\"read\",\"mbean\":\"" + stats() + "\",\"attribute\":\"ServerId\","
+                + "\"target\":{\"url\":\"service:jmx:rmi:///jndi/rmi://127.0.0.1:1/jmxrmi\"}}");
+        // without the JSR-160 service the target is ignored: answered from this JVM, never proxied
+        assertThat(proxied.path("value").asText()).as(proxied.toString()).isEqualTo(serverId);
+        assertThatThrownBy(() -> Class.forName("org.jolokia.service.jsr160.Jsr160RequestHandler"))
+                .isInstanceOf(ClassNotFoundException.class);
         HttpResponse<String> crossOrigin = send(HttpRequest.newBuilder(URI.create(url + "/read/" + stats()))
                 .header("Origin", "http://evil.example"));
         assertThat(crossOrigin.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();

@@ -35,6 +35,7 @@ final class BotHandler extends SimpleChannelInboundHandler<PomeloPackage> {
     private boolean handshaken;
     private boolean loggedIn;
     private boolean closingOnPurpose;
+    private boolean settled;
     private ScheduledFuture<?> heartbeats;
     private ScheduledFuture<?> chats;
 
@@ -95,7 +96,10 @@ final class BotHandler extends SimpleChannelInboundHandler<PomeloPackage> {
         }
         if (uid != null) {
             request(ctx, LOGIN_ID, LOGIN, Json.object().put("uid", uid));
-        } else if (bots.settings().churn()) {
+            return;
+        }
+        settle();
+        if (bots.settings().churn()) {
             closeOnPurpose(ctx);
         }
     }
@@ -103,6 +107,7 @@ final class BotHandler extends SimpleChannelInboundHandler<PomeloPackage> {
     private void onResponse(ChannelHandlerContext ctx, long id, JsonNode body) {
         boolean ok = body.path("code").asInt() == 200;
         if (id == LOGIN_ID) {
+            settle();
             if (!ok) {
                 bots.stats().failed.increment();
                 return;
@@ -145,8 +150,17 @@ final class BotHandler extends SimpleChannelInboundHandler<PomeloPackage> {
         ctx.close();
     }
 
+    /** Counted once per connection, however its setup ends. */
+    private void settle() {
+        if (!settled) {
+            settled = true;
+            bots.stats().settled.increment();
+        }
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        settle();
         if (heartbeats != null) {
             heartbeats.cancel(false);
         }

@@ -15,10 +15,16 @@ final class BotStats {
     final LongAdder chats = new LongAdder();
     final LongAdder cycles = new LongAdder();
     final LongAdder kicked = new LongAdder();
+    /** Bots past their setup: connected and (if asked) answered on login, or failed on the way. */
+    final LongAdder settled = new LongAdder();
     /** Refused connects, refused logins, connections dropped by the server. */
     final LongAdder failed = new LongAdder();
 
+    /** System.nanoTime() of the latest completed handshake. */
+    volatile long lastConnectionUpNanos;
+
     void connectionUp() {
+        lastConnectionUpNanos = System.nanoTime();
         connectsTotal.increment();
         int now = connected.incrementAndGet();
         peakConnected.accumulateAndGet(now, Math::max);

@@ -48,7 +48,7 @@ public final class Bots implements AutoCloseable {
     private final Bootstrap bootstrap;
     private volatile boolean stopping;
     private volatile long launchedAtNanos;
-    private volatile long launchDoneNanos;
+    private volatile boolean launched;
     private ScheduledFuture<?> launcher;
     private int nextIndex;
     private double launchBudget;
@@ -84,7 +84,7 @@ public final class Bots implements AutoCloseable {
             launchBudget--;
         }
         if (nextIndex >= settings.connections()) {
-            launchDoneNanos = System.nanoTime();
+            launched = true;
             launcher.cancel(false);
         }
     }
@@ -104,6 +104,7 @@ public final class Bots implements AutoCloseable {
         connecting.addListener(done -> {
             if (!done.isSuccess() && !stopping) {
                 stats.failed.increment();
+                stats.settled.increment();
                 if (settings.churn()) {
                     reconnect(index, false);
                 }
@@ -189,15 +190,25 @@ public final class Bots implements AutoCloseable {
         return stats.kicked.sum();
     }
 
-    /** True once every connection has been started (the rate limit is behind us). */
-    public boolean launched() {
-        return launchDoneNanos != 0;
+    /** Connections whose setup is over: connected and, if asked, answered on login; or failed. */
+    public long settled() {
+        return stats.settled.sum();
     }
 
-    /** Seconds from start until the last connection was started, or until now while starting. */
-    public double launchSeconds() {
-        long end = launchDoneNanos != 0 ? launchDoneNanos : System.nanoTime();
-        return (end - launchedAtNanos) / 1e9;
+    /** True once every connection has been started (the rate limit is behind us). */
+    public boolean launched() {
+        return launched;
+    }
+
+    /** Seconds from start until the latest handshake completed: how long opening took. */
+    public double openSeconds() {
+        long last = stats.lastConnectionUpNanos;
+        return last == 0 ? 0 : (last - launchedAtNanos) / 1e9;
+    }
+
+    /** Seconds since start. */
+    public double elapsedSeconds() {
+        return (System.nanoTime() - launchedAtNanos) / 1e9;
     }
 
     /** Closes every connection and stops the event loops. */

@@ -71,7 +71,7 @@ public final class BotsCommand implements Callable<Integer> {
             long now = System.nanoTime();
             if (bots.launched() && holdUntil == Long.MAX_VALUE) {
                 settleDeadline = Math.min(settleDeadline, now + TimeUnit.SECONDS.toNanos(SETTLE_LIMIT_SECONDS));
-                boolean settled = churn || bots.connectsTotal() + bots.failed() >= connections;
+                boolean settled = churn || bots.settled() >= connections;
                 if ((settled || now >= settleDeadline) && holdSeconds >= 0) {
                     holdUntil = now + TimeUnit.SECONDS.toNanos(holdSeconds);
                 }
@@ -99,12 +99,15 @@ public final class BotsCommand implements Callable<Integer> {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
+        String activity = churn
+                ? String.format(Locale.ROOT, "%d churn cycles in %.1f s (%.0f cycles/s)", bots.cycles(), bots.elapsedSeconds(),
+                        bots.cycles() / Math.max(bots.elapsedSeconds(), 0.001))
+                : String.format(Locale.ROOT, "opened %d connections in %.1f s (%.0f conn/s)", bots.connectsTotal(),
+                        bots.openSeconds(), bots.connectsTotal() / Math.max(bots.openSeconds(), 0.001));
         out.println(String.format(Locale.ROOT,
-                "bots summary: connected %d (peak %d) of %d, logged in %d of %d, failed %d, kicked %d, chats %d, cycles %d; "
-                        + "opened %d connections in %.1f s (%.0f conn/s)",
+                "bots summary: connected %d (peak %d) of %d, logged in %d of %d, failed %d, kicked %d, chats %d; %s",
                 bots.connected(), bots.peakConnected(), connections, bots.loggedIn(), logins, bots.failed(), bots.kicked(),
-                bots.chats(), bots.cycles(), bots.connectsTotal(), bots.launchSeconds(),
-                bots.connectsTotal() / Math.max(bots.launchSeconds(), 0.001)));
+                bots.chats(), activity));
         out.flush();
         bots.close();
     }

@@ -1,6 +1,5 @@
 package io.onlineuser.sample.protocol;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,22 +20,37 @@ public final class MessageCodec {
     private MessageCodec() {
     }
 
+    /** Writes into one exactly sized array: this runs for every response and push. */
     public static byte[] encode(PomeloMessage message) {
-        byte[] route = message.type().hasRoute() ? message.route().getBytes(StandardCharsets.UTF_8) : null;
+        MessageType type = message.type();
+        byte[] route = type.hasRoute() ? message.route().getBytes(StandardCharsets.UTF_8) : null;
         if (route != null && route.length > MAX_ROUTE_BYTES) {
             throw new IllegalArgumentException("route longer than " + MAX_ROUTE_BYTES + " bytes: " + message.route());
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8 + (route == null ? 0 : route.length) + message.body().length);
-        out.write(message.type().code() << 1);
-        if (message.type().hasId()) {
-            writeId(message.id(), out);
+        long id = message.id();
+        if (type.hasId() && (id < 0 || id >= 1L << (7 * MAX_ID_BYTES))) {
+            throw new IllegalArgumentException("message id out of range: " + id);
+        }
+        byte[] body = message.body();
+        int length = 1 + (type.hasId() ? idLength(id) : 0) + (route == null ? 0 : 1 + route.length) + body.length;
+        byte[] out = new byte[length];
+        int offset = 0;
+        out[offset++] = (byte) (type.code() << 1);
+        if (type.hasId()) {
+            long rest = id;
+            do {
+                int group = (int) (rest & 0x7F);
+                rest >>>= 7;
+                out[offset++] = (byte) (rest == 0 ? group : group | 0x80);
+            } while (rest != 0);
         }
         if (route != null) {
-            out.write(route.length);
-            out.write(route, 0, route.length);
+            out[offset++] = (byte) route.length;
+            System.arraycopy(route, 0, out, offset, route.length);
+            offset += route.length;
         }
-        out.write(message.body(), 0, message.body().length);
-        return out.toByteArray();
+        System.arraycopy(body, 0, out, offset, body.length);
+        return out;
     }
 
     public static PomeloMessage decode(byte[] bytes) {
@@ -88,15 +102,11 @@ public final class MessageCodec {
         return PomeloMessage.of(type, id, route, body);
     }
 
-    private static void writeId(long id, ByteArrayOutputStream out) {
-        if (id < 0 || id >= 1L << (7 * MAX_ID_BYTES)) {
-            throw new IllegalArgumentException("message id out of range: " + id);
+    private static int idLength(long id) {
+        int bytes = 1;
+        for (long rest = id >>> 7; rest != 0; rest >>>= 7) {
+            bytes++;
         }
-        long rest = id;
-        do {
-            int group = (int) (rest & 0x7F);
-            rest >>>= 7;
-            out.write(rest == 0 ? group : group | 0x80);
-        } while (rest != 0);
+        return bytes;
     }
 }

@@ -46,6 +46,24 @@ class BotsIT {
     }
 
     @Test
+    void commandLineHoldsThenSumsUp() throws Exception {
+        SampleServerProcess.Finished run = SampleServerProcess.run("bots", "--port", String.valueOf(server.port()),
+                "--connections", "40", "--logins", "20", "--uid-prefix", "cli-", "--hold", "0");
+
+        assertThat(run.output()).contains("bots summary: connected 40 (peak 40) of 40, logged in 20 of 20, failed 0");
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
+    void commandLineRefusesMoreLoginsThanConnections() throws Exception {
+        SampleServerProcess.Finished run = SampleServerProcess.run("bots", "--port", String.valueOf(server.port()),
+                "--connections", "5", "--logins", "10");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("error: --logins must be 0..5 (the connections), got 10");
+    }
+
+    @Test
     void webSocketBotsLogInAndChat() {
         try (Bots bots = Bots.builder("127.0.0.1", server.port()).connections(50).logins(50).webSocket(true)
                 .chatIntervalMillis(200).uidPrefix("ws-").start()) {

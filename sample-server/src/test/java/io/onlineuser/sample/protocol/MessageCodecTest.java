@@ -100,6 +100,14 @@ class MessageCodecTest {
     }
 
     @Test
+    void refusesToEncodeIdsTheDecoderWouldRefuse() {
+        assertThatThrownBy(() -> MessageCodec.encode(PomeloMessage.request(1L << 35, "r", BODY)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MessageCodec.encode(PomeloMessage.response(-1, BODY)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesRoutesThatDoNotFitOneLengthByte() {
         assertThatThrownBy(() -> MessageCodec.encode(PomeloMessage.notify("r".repeat(256), BODY)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -168,6 +168,17 @@ class SampleServerIT {
         }
     }
 
+    @Test
+    void badOptionsStopWithAClearMessage() throws Exception {
+        SampleServerProcess.Finished duplicate = SampleServerProcess.run("server", "--duplicate", "maybe");
+        SampleServerProcess.Finished port = SampleServerProcess.run("server", "--port", "70000");
+
+        assertThat(duplicate.exitCode()).isEqualTo(2);
+        assertThat(duplicate.output()).contains("Invalid value for option '--duplicate'", "[REJECT, KICK]");
+        assertThat(port.exitCode()).isEqualTo(2);
+        assertThat(port.output()).contains("error: port must be 0..65535, got 70000");
+    }
+
     private void assertClosedAfterRaw(byte[] junk) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout((int) WAIT.toMillis());

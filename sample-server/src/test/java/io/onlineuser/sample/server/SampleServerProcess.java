@@ -44,6 +44,23 @@ public final class SampleServerProcess implements AutoCloseable {
         return server;
     }
 
+    /** Runs the jar with these args to its end (bad options, a bots run); returns exit code and output. */
+    public static Finished run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Finished(process.waitFor(), output);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** A finished run of the jar. */
+    public record Finished(int exitCode, String output) {
+    }
+
     public int port() {
         return port.join();
     }

@@ -39,6 +39,9 @@ public final class PomeloClient implements AutoCloseable, PackageListener {
         return thread;
     });
 
+    /** Built before any socket opens: a server with a short heartbeat drops a client slow to say hello. */
+    private static final PomeloPackage HANDSHAKE = PomeloPackage.handshake(Json.bytes(handshakeRequest()));
+
     private final AtomicLong nextRequestId = new AtomicLong();
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final BlockingQueue<PomeloMessage> pushes = new LinkedBlockingQueue<>();
@@ -68,10 +71,7 @@ public final class PomeloClient implements AutoCloseable, PackageListener {
     }
 
     private PomeloClient handshake() throws IOException {
-        ObjectNode request = Json.object();
-        request.putObject("sys").put("type", "java-test-client").put("version", "0.1.0");
-        request.putObject("user");
-        send(PomeloPackage.handshake(Json.bytes(request)));
+        send(HANDSHAKE);
         JsonNode reply = await(handshakeReply, "handshake reply");
         if (reply.path("code").asInt() != 200) {
             transport.close();
@@ -80,6 +80,13 @@ public final class PomeloClient implements AutoCloseable, PackageListener {
         heartbeatSeconds = reply.path("sys").path("heartbeat").asInt(0);
         send(PomeloPackage.handshakeAck());
         return this;
+    }
+
+    private static ObjectNode handshakeRequest() {
+        ObjectNode request = Json.object();
+        request.putObject("sys").put("type", "java-test-client").put("version", "0.1.0");
+        request.putObject("user");
+        return request;
     }
 
     /** The server's handshake answer, e.g. {"code":200,"sys":{"heartbeat":10,…}}. */

@@ -31,7 +31,7 @@ final class FindCommand implements Callable<Integer> {
         }
         PrintWriter out = main.out();
         if (main.json) {
-            out.println(Json.write(new FindAnswer(lookup.uid(), lookup.online(), lookup.serverIds(), lookup.sessions(), lookup.errors())));
+            out.println(Json.write(lookup));
         } else {
             printTable(lookup, out);
         }
@@ -57,10 +57,5 @@ final class FindCommand implements Callable<Integer> {
             out.println(lookup.uid() + " is not online" + (lookup.errors().isEmpty() ? "" : " on the servers that answered"));
         }
         lookup.errors().forEach((server, why) -> out.println("error: " + server + ": " + why));
-    }
-
-    /** The JSON shape of {@code find --json}. */
-    record FindAnswer(String uid, boolean online, java.util.List<String> servers, java.util.List<SessionInfo> sessions,
-                      java.util.Map<String, String> errors) {
     }
 }

@@ -14,21 +14,21 @@ import io.onlineuser.collector.model.ServerStats;
  */
 final class OnlineTable {
 
-    private static final String ROW = "%-20s %-12s %14s %12s  %s%n";
-
     private OnlineTable() {
     }
 
     static void print(ClusterSnapshot snapshot, PrintWriter out) {
-        out.printf(ROW, "serverId", "serverType", "totalConnCount", "loginedCount", "status");
+        int idWidth = Math.max(20, snapshot.errors().keySet().stream().mapToInt(String::length).max().orElse(0));
+        String row = "%-" + idWidth + "s %-12s %14s %12s  %s%n";
+        out.printf(row, "serverId", "serverType", "totalConnCount", "loginedCount", "status");
         for (ServerStats stats : snapshot.servers().values()) {
-            out.printf(ROW, stats.serverId(), stats.serverType(), stats.totalConnCount(), stats.loginedCount(), "ok");
+            out.printf(row, stats.serverId(), stats.serverType(), stats.totalConnCount(), stats.loginedCount(), "ok");
         }
         for (Map.Entry<String, String> error : snapshot.errors().entrySet()) {
-            out.printf(ROW, error.getKey(), "-", "-", "-", error.getValue());
+            out.printf(row, error.getKey(), "-", "-", "-", error.getValue());
         }
         String total = "total (" + snapshot.totals().servers() + "/" + (snapshot.totals().servers() + snapshot.totals().failed()) + ")";
-        out.printf(ROW, total, "", snapshot.totals().totalConnCount(), snapshot.totals().loginedCount(), "");
+        out.printf(row, total, "", snapshot.totals().totalConnCount(), snapshot.totals().loginedCount(), "");
         if (snapshot.duplicatesChecked()) {
             printDuplicates(snapshot.duplicates(), out);
         }

@@ -128,6 +128,18 @@ class OnlineUserClusterTest {
     }
 
     @Test
+    void credentialsOpenAProtectedAgentAndTheirAbsenceIsNamed() throws IOException {
+        FakeAgent locked = new FakeAgent("ops", "s3cret");
+        resources.add(locked);
+        try (OnlineUserCluster anonymous = cluster(Duration.ofSeconds(30), locked.url());
+             OnlineUserCluster withLogin = OnlineUserCluster.builder().target(locked.url()).credentials("ops", "s3cret")
+                     .timeout(Duration.ofSeconds(30)).build()) {
+            assertThat(anonymous.online().errors().get(locked.url())).startsWith("HTTP 401 unauthorized");
+            assertThat(withLogin.online().totals().loginedCount()).isEqualTo(11);
+        }
+    }
+
+    @Test
     void builderRefusesNothingToAskAndBadValues() {
         assertThatThrownBy(() -> OnlineUserCluster.builder().build()).hasMessageContaining("no connectors to ask");
         assertThatThrownBy(() -> OnlineUserCluster.builder().timeout(Duration.ZERO)).hasMessageContaining("timeout");

@@ -73,7 +73,9 @@ class CollectorCliTest {
         assertThat(online.status).isEqualTo(0);
         assertThat(online.out).contains("bob is online on connector-1, connector-2").contains("duplicate login");
 
-        assertThat(run("--target", url, "find", "zoe").status).isEqualTo(1);
+        Run offline = run("--target", url, "find", "zoe", "--json");
+        assertThat(offline.status).isEqualTo(1);
+        assertThat(offline.out.trim()).isEqualTo("{\"uid\":\"zoe\",\"online\":false,\"servers\":[],\"sessions\":[],\"errors\":{}}");
 
         Run unknown = run("--target", url, "--target", refused, "find", "zoe");
         assertThat(unknown.status).isEqualTo(3);
@@ -98,6 +100,14 @@ class CollectorCliTest {
         assertThat(kick.out).contains("connector-1: 1 session(s) closed").contains("total: 2 session(s) of bob closed");
 
         assertThat(run("--target", url, "kick", "bob").status).isEqualTo(1);
+    }
+
+    @Test
+    void watchRefreshesOnOneClusterUntilTheCount() {
+        Run run = run("--target", url, "watch", "--interval", "0.1", "--count", "2");
+
+        assertThat(run.status).isEqualTo(0);
+        assertThat(run.out.split("total \\(2/2\\)", -1)).hasSize(3);
     }
 
     @Test

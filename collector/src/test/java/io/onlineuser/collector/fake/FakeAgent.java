@@ -1,6 +1,7 @@
 package io.onlineuser.collector.fake;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.jolokia.jvmagent.JolokiaServer;
@@ -12,8 +13,19 @@ public final class FakeAgent implements AutoCloseable {
     private final JolokiaServer server;
 
     public FakeAgent() throws IOException {
+        this(Map.of());
+    }
+
+    /** With {@code user}/{@code password}: HTTP basic auth required, as the agent's jolokia.user/password do. */
+    public FakeAgent(String user, String password) throws IOException {
+        this(Map.of("user", user, "password", password));
+    }
+
+    private FakeAgent(Map<String, String> extra) throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = new JolokiaServer(new JolokiaServerConfig(Map.of("host", "127.0.0.1", "port", "0", "agentId", "collector-test")));
+        Map<String, String> config = new HashMap<>(Map.of("host", "127.0.0.1", "port", "0", "agentId", "collector-test"));
+        config.putAll(extra);
+        server = new JolokiaServer(new JolokiaServerConfig(config));
         server.start(false);
     }
 

@@ -60,6 +60,8 @@ class DashboardServerTest {
         assertThat(online.at("/duplicates/bob").toString()).isEqualTo("[\"connector-1\",\"connector-2\"]");
 
         JsonNode bob = get("api/users/bob");
+        assertThat(bob.path("online").asBoolean()).isTrue();
+        assertThat(bob.path("servers").toString()).isEqualTo("[\"connector-1\",\"connector-2\"]");
         assertThat(bob.path("sessions")).hasSize(2);
         assertThat(get("api/users/nobody").path("sessions")).isEmpty();
 

@@ -31,12 +31,21 @@ import org.slf4j.LoggerFactory;
 final class AgentInstaller {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentInstaller.class);
+    /**
+     * Byte Buddy's Nexus is not needed (no class format changes) and probing for it calls
+     * sun.misc.Unsafe, which Java 24+ warns about on the host's console. Relocated with Byte Buddy,
+     * so this names only the agent's own copy.
+     */
+    private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
 
     private AgentInstaller() {
     }
 
     static void install(String agentArgs, Instrumentation instrumentation, boolean lateAttach) {
         long started = System.nanoTime();
+        if (System.getProperty(NEXUS_DISABLED) == null) {
+            System.setProperty(NEXUS_DISABLED, "true");
+        }
         AgentOptions options = AgentOptions.parse(agentArgs, problem -> LOG.warn("{}", problem));
         LogLevel.set(options.logLevel());
         OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis);

@@ -51,10 +51,6 @@ public final class HookStatus {
         }
     }
 
-    public boolean methodFound() {
-        return methodFound.get();
-    }
-
     private void report(String problem) {
         if (reported.compareAndSet(false, true)) {
             problems.accept(problem);

@@ -96,11 +96,6 @@ public final class SessionHooks {
         return kicker;
     }
 
-    /** The hooks that will be instrumented, in id order. */
-    public List<HookStatus> statuses() {
-        return instrumented;
-    }
-
     /** Reports hooks that have matched nothing by now (called once the application serves clients). */
     public void reportUnused() {
         instrumented.forEach(HookStatus::reportIfUnused);

@@ -8,17 +8,22 @@ package io.onlineuser.agent.track;
  */
 final class ConnectionRecord {
 
+    /** Flags kept above the packed address's 49 bits, so that a record is 32 bytes, not 40. */
+    private static final long COUNTED = 1L << 56;
+    private static final long CLOSED = 1L << 57;
+    private static final long ADDRESS = (1L << 49) - 1;
+
     final Object channel;
-    private long packedAddress;
+    /** A packed IPv4 address (see PackedAddress) plus the COUNTED and CLOSED flags. */
+    private long state;
+    /** The address when it is not IPv4, else null. */
     private String addressText;
-    private boolean counted;
-    private boolean closed;
     /** Head of the sessions bound to this connection, chained through {@code nextOnConnection}. */
     private SessionRecord sessions;
 
     ConnectionRecord(Object channel, String address, boolean counted) {
         this.channel = channel;
-        this.counted = counted;
+        this.state = counted ? COUNTED : 0;
         setAddress(address);
     }
 
@@ -29,37 +34,39 @@ final class ConnectionRecord {
 
     private void setAddress(String address) {
         String normalized = PackedAddress.normalize(address);
-        packedAddress = PackedAddress.pack(normalized);
-        addressText = packedAddress == 0 ? normalized : null;
+        long packed = PackedAddress.pack(normalized);
+        state = (state & ~ADDRESS) | packed;
+        addressText = packed == 0 ? normalized : null;
     }
 
     synchronized String address() {
-        return packedAddress != 0 ? PackedAddress.unpack(packedAddress) : addressText;
+        long packed = state & ADDRESS;
+        return packed != 0 ? PackedAddress.unpack(packed) : addressText;
     }
 
     /** Takes the address a bind hook reported, unless the connection already knows its own. */
     synchronized void learnAddress(String address) {
-        if (packedAddress == 0 && addressText == null) {
+        if ((state & ADDRESS) == 0 && addressText == null) {
             setAddress(address);
         }
     }
 
     /** Marks a connection learned from a bind as seen active; true if it was not counted yet. */
     synchronized boolean markCounted() {
-        if (counted || closed) {
+        if ((state & (COUNTED | CLOSED)) != 0) {
             return false;
         }
-        counted = true;
+        state |= COUNTED;
         return true;
     }
 
     synchronized boolean counted() {
-        return counted;
+        return (state & COUNTED) != 0;
     }
 
     /** Adds the session unless the connection already closed; false means "end it now". */
     synchronized boolean attach(SessionRecord session) {
-        if (closed) {
+        if ((state & CLOSED) != 0) {
             return false;
         }
         session.nextOnConnection = sessions;
@@ -87,7 +94,7 @@ final class ConnectionRecord {
 
     /** Marks the connection closed and hands over the sessions still bound to it. */
     synchronized SessionRecord close() {
-        closed = true;
+        state |= CLOSED;
         SessionRecord bound = sessions;
         sessions = null;
         return bound;

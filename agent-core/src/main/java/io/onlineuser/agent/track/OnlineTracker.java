@@ -29,7 +29,7 @@ public final class OnlineTracker {
     private final long startTime;
     private final IdentityTable<ConnectionRecord> connections = new IdentityTable<>();
     private final IdentityTable<SessionRecord> sessions = new IdentityTable<>();
-    private final UidIndex uids = new UidIndex();
+    private final UidIndex uids;
     private final AtomicLong sessionIds = new AtomicLong();
     private final PeakGauge connectionGauge = new PeakGauge();
     private final PeakGauge sessionGauge = new PeakGauge();
@@ -43,6 +43,7 @@ public final class OnlineTracker {
     public OnlineTracker(LongSupplier clockMillis) {
         this.clockMillis = clockMillis;
         this.startTime = clockMillis.getAsLong();
+        this.uids = new UidIndex(clockMillis);
     }
 
     // --- connection events -------------------------------------------------------------
@@ -102,7 +103,7 @@ public final class OnlineTracker {
         ConnectionRecord connection = channel != null ? connectionOf(channel, address)
                 : address != null ? ConnectionRecord.addressOnly(address) : null;
         long sessionId = sessionIds.incrementAndGet();
-        SessionRecord record = uids.attach(session, uid, connection, sessionId, clockMillis.getAsLong());
+        SessionRecord record = uids.attach(session, uid, connection, sessionId);
         sessionGauge.increment();
         if (sessions.putIfAbsent(session, record) != null) {
             // the same session object was bound at the same moment on another thread: it wins

@@ -1,29 +1,32 @@
 package io.onlineuser.agent.track;
 
 /**
- * A uid that is online, with its sessions. Ordered by the time it came online (ties by the
- * sequence of its first session), which is the order of {@code loginedList}.
+ * A uid that is online, with its sessions. It is its own node in two structures of
+ * {@link UidIndex}, the hash chain and the login order, so that it costs 40 bytes and nothing
+ * beside it.
  */
-final class UidEntry implements Comparable<UidEntry> {
+final class UidEntry {
 
     final String uid;
     final long loginTime;
-    final long sequence;
-    /** Newest first; guarded by the UidIndex stripe of this uid, like the fields below. */
+    /** Newest first; guarded by the UidIndex stripe of this uid, like nextInBucket. */
     SessionRecord sessions;
-    int sessionCount;
     UidEntry nextInBucket;
+    /**
+     * Login order. Written under the order lock; read without it by page walks, and left
+     * pointing onward when this entry is unlinked so that a walk standing here can go on.
+     */
+    volatile UidEntry nextInOrder;
+    UidEntry previousInOrder;
 
-    UidEntry(String uid, long loginTime, long sequence) {
+    UidEntry(String uid, long loginTime) {
         this.uid = uid;
         this.loginTime = loginTime;
-        this.sequence = sequence;
     }
 
     void add(SessionRecord session) {
         session.nextOfUid = sessions;
         sessions = session;
-        sessionCount++;
     }
 
     /** @return true if the session was one of this uid's */
@@ -37,7 +40,6 @@ final class UidEntry implements Comparable<UidEntry> {
                     previous.nextOfUid = current.nextOfUid;
                 }
                 current.nextOfUid = null;
-                sessionCount--;
                 return true;
             }
             previous = current;
@@ -45,10 +47,15 @@ final class UidEntry implements Comparable<UidEntry> {
         return false;
     }
 
-    @Override
-    public int compareTo(UidEntry other) {
-        int byTime = Long.compare(loginTime, other.loginTime);
-        return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+    boolean online() {
+        return sessions != null;
     }
 
+    int sessionCount() {
+        int count = 0;
+        for (SessionRecord s = sessions; s != null; s = s.nextOfUid) {
+            count++;
+        }
+        return count;
+    }
 }

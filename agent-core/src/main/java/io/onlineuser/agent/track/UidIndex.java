@@ -2,17 +2,17 @@ package io.onlineuser.agent.track;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.LongSupplier;
 
 /**
  * Who is logged in: uid → its sessions, and the uids in the order they came online.
  *
- * <p>A hash table of our own, striped by uid: each stripe is the lock for its uids, their
- * session chains and their place in the login order, and {@link UidEntry} is its own chain
- * node. A {@code ConcurrentHashMap} would add a 32-byte node per logged-in uid, a fifth of the
- * tracker's whole budget at a million users.
+ * <p>Structures of our own, because at a million users every node counts: a hash table striped
+ * by uid (each stripe is the lock for its uids and their session chains) and a doubly linked
+ * login order, both threaded through {@link UidEntry} itself. A {@code ConcurrentHashMap} plus a
+ * {@code ConcurrentSkipListSet} would add about 64 bytes per uid. Page walks follow the order
+ * without any lock; an entry unlinked during a walk keeps its forward link, so the walk goes on.
  */
 final class UidIndex {
 
@@ -25,10 +25,16 @@ final class UidIndex {
     }
 
     private final Stripe[] stripes = new Stripe[STRIPES];
-    private final ConcurrentSkipListSet<UidEntry> loginOrder = new ConcurrentSkipListSet<>();
     private final PeakGauge logined = new PeakGauge();
+    /** Guards the links of the login order; taken inside a stripe lock, never the other way. */
+    private final Object orderLock = new Object();
+    private volatile UidEntry oldest;
+    private UidEntry newest;
 
-    UidIndex() {
+    private final LongSupplier clockMillis;
+
+    UidIndex(LongSupplier clockMillis) {
+        this.clockMillis = clockMillis;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Stripe();
         }
@@ -48,18 +54,18 @@ final class UidIndex {
         return (spread(uid) >>> 8) & (length - 1);
     }
 
-    /** Adds a session of {@code uid}; the uid comes online if it was not. */
-    SessionRecord attach(Object session, String uid, ConnectionRecord connection, long sessionId, long now) {
+    /** Adds a session of {@code uid}, logged in now; the uid comes online if it was not. */
+    SessionRecord attach(Object session, String uid, ConnectionRecord connection, long sessionId) {
         Stripe stripe = stripe(uid);
         synchronized (stripe) {
             UidEntry entry = find(stripe, uid);
             if (entry == null) {
-                entry = new UidEntry(uid, now, sessionId);
+                entry = append(uid);
                 insert(stripe, entry);
-                loginOrder.add(entry);
                 logined.increment();
             }
-            SessionRecord record = new SessionRecord(session, entry, connection, sessionId, now);
+            long loginTime = entry.sessions == null ? entry.loginTime : clockMillis.getAsLong();
+            SessionRecord record = new SessionRecord(session, entry, connection, sessionId, loginTime);
             entry.add(record);
             return record;
         }
@@ -70,9 +76,9 @@ final class UidIndex {
         UidEntry entry = record.owner;
         Stripe stripe = stripe(entry.uid);
         synchronized (stripe) {
-            if (entry.remove(record) && entry.sessionCount == 0) {
+            if (entry.remove(record) && !entry.online()) {
                 delete(stripe, entry);
-                loginOrder.remove(entry);
+                unlink(entry);
                 logined.decrement();
             }
         }
@@ -93,7 +99,7 @@ final class UidIndex {
             if (entry == null) {
                 return Collections.emptyList();
             }
-            List<SessionRecord> sessions = new ArrayList<>(entry.sessionCount);
+            List<SessionRecord> sessions = new ArrayList<>(2);
             for (SessionRecord s = entry.sessions; s != null; s = s.nextOfUid) {
                 sessions.add(s);
             }
@@ -106,21 +112,52 @@ final class UidIndex {
     List<LoginView> page(int offset, int limit) {
         List<LoginView> page = new ArrayList<>(Math.min(limit, Math.max(0, logined.current() - offset)));
         int skipped = 0;
-        Iterator<UidEntry> entries = loginOrder.iterator();
-        while (page.size() < limit && entries.hasNext()) {
-            UidEntry entry = entries.next();
+        for (UidEntry entry = oldest; entry != null && page.size() < limit; entry = entry.nextInOrder) {
             synchronized (stripe(entry.uid)) {
-                if (entry.sessionCount == 0) {
+                if (!entry.online()) {
                     continue;
                 }
                 if (skipped < offset) {
                     skipped++;
                 } else {
-                    page.add(new LoginView(entry.uid, entry.loginTime, entry.sessions.address(), entry.sessionCount));
+                    page.add(new LoginView(entry.uid, entry.loginTime, entry.sessions.address(), entry.sessionCount()));
                 }
             }
         }
         return page;
+    }
+
+    /** A new entry at the end of the login order, its time read under the lock so the order is by time. */
+    private UidEntry append(String uid) {
+        synchronized (orderLock) {
+            UidEntry entry = new UidEntry(uid, clockMillis.getAsLong());
+            entry.previousInOrder = newest;
+            if (newest == null) {
+                oldest = entry;
+            } else {
+                newest.nextInOrder = entry;
+            }
+            newest = entry;
+            return entry;
+        }
+    }
+
+    private void unlink(UidEntry entry) {
+        synchronized (orderLock) {
+            UidEntry previous = entry.previousInOrder;
+            UidEntry next = entry.nextInOrder;
+            if (previous == null) {
+                oldest = next;
+            } else {
+                previous.nextInOrder = next;
+            }
+            if (next == null) {
+                newest = previous;
+            } else {
+                next.previousInOrder = previous;
+            }
+            entry.previousInOrder = null;
+        }
     }
 
     PeakGauge logined() {

@@ -80,8 +80,16 @@ class ConnectorIT {
                 assertThat(carol.logout()).isEqualTo(200);
                 stats.awaitGauges(3, 1, 1);
 
+                // logged in again on the same connection, then kicked by the session id getByUid shows
+                assertThat(carol.login("carol")).isEqualTo(200);
+                stats.awaitGauges(3, 2, 2);
+                long carolSession = stats.sessionOperation("getByUid", "carol").get(0).get("sessionId").asLong();
+                assertThat(stats.sessionOperation("kickBySessionId", carolSession, "bye").asBoolean()).isTrue();
+                assertThat(carol.awaitKick(WAIT)).contains("bye");
+                stats.awaitGauges(2, 1, 1);
+
                 alice.abort();
-                stats.awaitGauges(2, 0, 0);
+                stats.awaitGauges(1, 0, 0);
             } finally {
                 for (PomeloClient client : List.of(alice, bob, carol, aliceAgain)) {
                     client.close();
@@ -90,9 +98,9 @@ class ConnectorIT {
             stats.awaitGauges(0, 0, 0);
             assertThat(stats.attribute("AcceptedConnTotal").asLong()).isEqualTo(4);
             assertThat(stats.attribute("ClosedConnTotal").asLong()).isEqualTo(4);
-            assertThat(stats.attribute("LoginTotal").asLong()).isEqualTo(3);
-            assertThat(stats.attribute("LogoutTotal").asLong()).isEqualTo(3);
-            assertThat(stats.attribute("KickTotal").asLong()).isEqualTo(1);
+            assertThat(stats.attribute("LoginTotal").asLong()).isEqualTo(4);
+            assertThat(stats.attribute("LogoutTotal").asLong()).isEqualTo(4);
+            assertThat(stats.attribute("KickTotal").asLong()).isEqualTo(2);
             assertThat(stats.attribute("PeakConnCount").asInt()).isEqualTo(4);
             assertThat(stats.attribute("PeakLoginedCount").asInt()).isEqualTo(3);
         }

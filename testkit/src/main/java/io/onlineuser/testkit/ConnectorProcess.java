@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class ConnectorProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
-    private static final Pattern JOLOKIA = Pattern.compile("Jolokia listening at (http://\\S+?)/?$");
+    private static final Pattern JOLOKIA = Pattern.compile("(?m)Jolokia listening at (http://\\S+?)/?$");
 
     private final String serverId;
     private final Process process;

@@ -46,7 +46,8 @@ public final class ProcessOutput {
     public String awaitGroup(Pattern pattern, Duration timeout) throws TimeoutException {
         Watch watch = new Watch(pattern);
         watches.add(watch);
-        Matcher m = pattern.matcher(text());
+        // lines already printed are matched one by one, as new ones are
+        Matcher m = Pattern.compile(pattern.pattern(), pattern.flags() | Pattern.MULTILINE).matcher(text());
         if (m.find()) {
             watch.found.complete(m.groupCount() > 0 ? m.group(1) : m.group());
         }

@@ -31,9 +31,12 @@ final class DuplicateFinder {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** uid → sorted server ids, for uids on two or more servers; failures are added to {@code errors}. */
-    Map<String, List<String>> find(List<ConnectorClient> clients, Map<String, String> errors) {
-        long budget = timeoutMillis * 16;
+    /**
+     * uid → sorted server ids, for uids on two or more servers; failures are added to {@code errors}.
+     * {@code largestList} (the highest loginedCount seen) sizes the deadline: one timeout per page.
+     */
+    Map<String, List<String>> find(List<ConnectorClient> clients, long largestList, Map<String, String> errors) {
+        long budget = timeoutMillis * (1 + largestList / pageSize);
         List<Outcome<Map<String, Set<String>>>> outcomes = fanOut.callAll(clients, this::uidsByServer, budget);
         Map<String, Object> firstSeen = new HashMap<>();
         Map<String, TreeSet<String>> duplicates = new TreeMap<>();

@@ -3,6 +3,7 @@ package io.onlineuser.collector.api;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,8 @@ public final class OnlineUserCluster implements AutoCloseable {
         }
         Map<String, List<String>> duplicates = Map.of();
         if (checkDuplicates) {
-            duplicates = new DuplicateFinder(fanOut, pageSize, timeoutMillis).find(successful(outcomes), errors);
+            long largestList = servers.values().stream().mapToLong(ServerStats::loginedCount).max().orElse(0);
+            duplicates = new DuplicateFinder(fanOut, pageSize, timeoutMillis).find(successful(outcomes), largestList, errors);
         }
         return new ClusterSnapshot(servers, Totals.of(servers.values(), failed), errors, duplicates,
                 checkDuplicates, System.currentTimeMillis());
@@ -96,7 +98,7 @@ public final class OnlineUserCluster implements AutoCloseable {
                 errors.put(ConnectorPool.nameOf(outcome.client()), outcome.failure().getMessage());
             }
         }
-        sessions.sort(java.util.Comparator.comparing(SessionInfo::serverId).thenComparingLong(SessionInfo::sessionId));
+        sessions.sort(Comparator.comparing(SessionInfo::serverId).thenComparingLong(SessionInfo::sessionId));
         return new UserLookup(uid, List.copyOf(sessions), errors);
     }
 

@@ -114,6 +114,20 @@ class OnlineUserClusterTest {
     }
 
     @Test
+    void kickRefusedByTheAgentPolicySaysHowToEnableIt() throws IOException {
+        FakeAgent readOnly = FakeAgent.withPolicy("collector-test-no-kick.xml");
+        resources.add(readOnly);
+        try (OnlineUserCluster cluster = cluster(Duration.ofSeconds(30), readOnly.url())) {
+            KickResult result = cluster.kick("bob", "test");
+
+            assertThat(result.kicked()).isEmpty();
+            assertThat(result.errors()).containsOnlyKeys("connector-1,connector-2");
+            assertThat(result.errors().get("connector-1,connector-2")).contains("kick.enabled=true");
+            assertThat(cluster.isOnline("bob")).isTrue();
+        }
+    }
+
+    @Test
     void aServerThatRestartsUnderAnotherIdIsFoundAgain() throws Exception {
         try (OnlineUserCluster cluster = cluster(Duration.ofSeconds(30), agent.url())) {
             assertThat(cluster.online().servers()).containsKey("connector-2");

@@ -21,6 +21,11 @@ public final class FakeAgent implements AutoCloseable {
         this(Map.of("user", user, "password", password));
     }
 
+    /** With a Jolokia policy from the test class path, e.g. one that refuses kick as the agent does by default. */
+    public static FakeAgent withPolicy(String resource) throws IOException {
+        return new FakeAgent(Map.of("policyLocation", "classpath:/" + resource));
+    }
+
     private FakeAgent(Map<String, String> extra) throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Map<String, String> config = new HashMap<>(Map.of("host", "127.0.0.1", "port", "0", "agentId", "collector-test"));

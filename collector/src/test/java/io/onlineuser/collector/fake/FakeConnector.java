@@ -1,5 +1,6 @@
 package io.onlineuser.collector.fake;
 
+import javax.management.StandardMBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,8 @@ public final class FakeConnector implements StatsMXBean, AutoCloseable {
         this.statsName = new ObjectName("onlineuser:type=ConnectionStats,serverId=" + ObjectName.quote(serverId));
         this.sessionName = new ObjectName("onlineuser:type=Session,serverId=" + ObjectName.quote(serverId));
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        server.registerMBean(new javax.management.StandardMBean(this, StatsMXBean.class, true), statsName);
-        server.registerMBean(new javax.management.StandardMBean(new SessionsView(), SessionsMXBean.class, true), sessionName);
+        server.registerMBean(new StandardMBean(this, StatsMXBean.class, true), statsName);
+        server.registerMBean(new StandardMBean(new SessionsView(), SessionsMXBean.class, true), sessionName);
     }
 
     public FakeConnector login(String uid) {

@@ -1,5 +1,7 @@
 package io.onlineuser.collector.it;
 
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutionException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -46,7 +48,7 @@ final class LaunchedConnector implements AutoCloseable {
             int pomeloPort = port.get(120, TimeUnit.SECONDS);
             jolokia.get(120, TimeUnit.SECONDS);
             return new LaunchedConnector(process, pomeloPort);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             throw new IOException(serverId + " did not start; output:\n" + output, e);
         }

@@ -1,5 +1,6 @@
 package io.onlineuser.collector.jolokia;
 
+import java.net.InetAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -44,7 +45,7 @@ class FailureClassificationTest {
 
     @Test
     void serverThatAcceptsAndNeverAnswersTimesOut() throws IOException {
-        ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         resources.add(silent);
         List<Socket> held = new ArrayList<>();
         Thread acceptor = new Thread(() -> {
@@ -67,7 +68,7 @@ class FailureClassificationTest {
 
     @Test
     void nonHttpBytesAreGarbage() throws IOException {
-        ServerSocket talker = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        ServerSocket talker = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         resources.add(talker);
         Thread answerer = new Thread(() -> {
             try {

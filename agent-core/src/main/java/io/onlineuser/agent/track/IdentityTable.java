@@ -1,75 +1,105 @@
 package io.onlineuser.agent.track;
 
-import java.util.IdentityHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A concurrent map keyed by object identity (application sessions and channels may override
- * {@code equals}). Striped {@link IdentityHashMap}s: no wrapper key and no node per entry,
- * which matters at a million sessions; each operation holds one stripe for a few nanoseconds.
+ * A concurrent set of records looked up by the identity of the object each one stands for
+ * (application sessions and channels may override {@code equals}). Striped open addressing that
+ * stores only the records, which know their key: about 8 bytes per entry where an
+ * {@code IdentityHashMap} takes 18 and a {@code ConcurrentHashMap} with wrapper keys 50. Each
+ * operation holds one stripe for a few nanoseconds.
  */
 final class IdentityTable<V> {
 
-    private static final int STRIPES = 64;
+    private static final int STRIPE_BITS = 6;
+    private static final int INITIAL_SLOTS = 16;
 
-    private final IdentityHashMap<Object, V>[] stripes;
+    private static final class Stripe {
+        Object[] slots = new Object[INITIAL_SLOTS];
+        int size;
+    }
 
-    @SuppressWarnings("unchecked")
-    IdentityTable() {
-        stripes = new IdentityHashMap[STRIPES];
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new IdentityHashMap<>();
+    private final Stripe[] stripes = new Stripe[1 << STRIPE_BITS];
+    private final Function<V, Object> keyOf;
+
+    IdentityTable(Function<V, Object> keyOf) {
+        this.keyOf = keyOf;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Stripe();
         }
     }
 
-    private IdentityHashMap<Object, V> stripe(Object key) {
-        int hash = System.identityHashCode(key);
-        return stripes[(hash ^ (hash >>> 16)) & (STRIPES - 1)];
+    /** Identity hash, scrambled so that the top bits pick the stripe and the low bits the slot. */
+    private static int hash(Object key) {
+        return System.identityHashCode(key) * 0x9E3779B9;
+    }
+
+    private Stripe stripe(int hash) {
+        return stripes[hash >>> (Integer.SIZE - STRIPE_BITS)];
     }
 
     V get(Object key) {
-        IdentityHashMap<Object, V> stripe = stripe(key);
+        int hash = hash(key);
+        Stripe stripe = stripe(hash);
         synchronized (stripe) {
-            return stripe.get(key);
+            int index = indexOf(stripe, key, hash);
+            return index < 0 ? null : value(stripe, index);
         }
     }
 
-    /** @return the value already present, or null if {@code value} was added */
-    V putIfAbsent(Object key, V value) {
-        IdentityHashMap<Object, V> stripe = stripe(key);
+    /** Adds {@code value} under its key; returns the value already there (then nothing changes), or null. */
+    V putIfAbsent(V value) {
+        Object key = keyOf.apply(value);
+        int hash = hash(key);
+        Stripe stripe = stripe(hash);
         synchronized (stripe) {
-            V present = stripe.get(key);
-            if (present == null) {
-                stripe.put(key, value);
+            int index = indexOf(stripe, key, hash);
+            if (index >= 0) {
+                return value(stripe, index);
             }
-            return present;
+            if (stripe.size + 1 > stripe.slots.length - (stripe.slots.length >>> 2)) {
+                resize(stripe, stripe.slots.length * 2);
+            }
+            place(stripe.slots, value, hash);
+            stripe.size++;
+            return null;
         }
     }
 
     V remove(Object key) {
-        IdentityHashMap<Object, V> stripe = stripe(key);
+        int hash = hash(key);
+        Stripe stripe = stripe(hash);
         synchronized (stripe) {
-            return stripe.remove(key);
+            int index = indexOf(stripe, key, hash);
+            if (index < 0) {
+                return null;
+            }
+            V removed = value(stripe, index);
+            delete(stripe, index);
+            return removed;
         }
     }
 
-    /** Removes the mapping only if it is still {@code value}; true if it did. */
+    /** Removes the entry only if it is still {@code value}; true if it did. */
     boolean remove(Object key, V value) {
-        IdentityHashMap<Object, V> stripe = stripe(key);
+        int hash = hash(key);
+        Stripe stripe = stripe(hash);
         synchronized (stripe) {
-            if (stripe.get(key) != value) {
+            int index = indexOf(stripe, key, hash);
+            if (index < 0 || stripe.slots[index] != value) {
                 return false;
             }
-            stripe.remove(key);
+            delete(stripe, index);
             return true;
         }
     }
 
     int size() {
         int size = 0;
-        for (IdentityHashMap<Object, V> stripe : stripes) {
+        for (Stripe stripe : stripes) {
             synchronized (stripe) {
-                size += stripe.size();
+                size += stripe.size;
             }
         }
         return size;
@@ -77,15 +107,75 @@ final class IdentityTable<V> {
 
     /** A value matching {@code test}, or null; scans every stripe (for rare operator actions). */
     V find(Predicate<V> test) {
-        for (IdentityHashMap<Object, V> stripe : stripes) {
+        for (Stripe stripe : stripes) {
             synchronized (stripe) {
-                for (V value : stripe.values()) {
-                    if (test.test(value)) {
-                        return value;
+                for (int i = 0; i < stripe.slots.length; i++) {
+                    if (stripe.slots[i] != null && test.test(value(stripe, i))) {
+                        return value(stripe, i);
                     }
                 }
             }
         }
         return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private V value(Stripe stripe, int index) {
+        return (V) stripe.slots[index];
+    }
+
+    private int indexOf(Stripe stripe, Object key, int hash) {
+        Object[] slots = stripe.slots;
+        int mask = slots.length - 1;
+        for (int i = hash & mask; slots[i] != null; i = (i + 1) & mask) {
+            if (keyOf.apply(value(stripe, i)) == key) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void place(Object[] slots, Object value, int hash) {
+        int mask = slots.length - 1;
+        int i = hash & mask;
+        while (slots[i] != null) {
+            i = (i + 1) & mask;
+        }
+        slots[i] = value;
+    }
+
+    /** Linear-probing delete that shifts later entries back instead of leaving tombstones. */
+    private void delete(Stripe stripe, int index) {
+        Object[] slots = stripe.slots;
+        int mask = slots.length - 1;
+        int hole = index;
+        slots[hole] = null;
+        for (int i = (hole + 1) & mask; slots[i] != null; i = (i + 1) & mask) {
+            int home = hash(keyOf.apply(value(stripe, i))) & mask;
+            // move the entry into the hole unless its home lies cyclically in (hole, i]
+            boolean homeAfterHole = hole <= i ? hole < home && home <= i : hole < home || home <= i;
+            if (!homeAfterHole) {
+                slots[hole] = slots[i];
+                slots[i] = null;
+                hole = i;
+            }
+        }
+        stripe.size--;
+        // give memory back after a peak, with a wide gap so that a size near a limit cannot flap
+        if (slots.length > INITIAL_SLOTS && stripe.size < slots.length >>> 3) {
+            resize(stripe, slots.length / 2);
+        }
+    }
+
+    private void resize(Stripe stripe, int length) {
+        Object[] slots = new Object[length];
+        for (Object value : stripe.slots) {
+            if (value != null) {
+                @SuppressWarnings("unchecked")
+                V typed = (V) value;
+                place(slots, value, hash(keyOf.apply(typed)));
+            }
+        }
+        stripe.slots = slots;
     }
 }

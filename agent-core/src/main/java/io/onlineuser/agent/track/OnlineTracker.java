@@ -27,8 +27,8 @@ public final class OnlineTracker {
 
     private final LongSupplier clockMillis;
     private final long startTime;
-    private final IdentityTable<ConnectionRecord> connections = new IdentityTable<>();
-    private final IdentityTable<SessionRecord> sessions = new IdentityTable<>();
+    private final IdentityTable<ConnectionRecord> connections = new IdentityTable<>(record -> record.channel);
+    private final IdentityTable<SessionRecord> sessions = new IdentityTable<>(record -> record.session);
     private final UidIndex uids;
     private final AtomicLong sessionIds = new AtomicLong();
     private final PeakGauge connectionGauge = new PeakGauge();
@@ -53,8 +53,7 @@ public final class OnlineTracker {
         if (channel == null) {
             return;
         }
-        ConnectionRecord present = connections.putIfAbsent(channel,
-                new ConnectionRecord(channel, remoteAddress, true));
+        ConnectionRecord present = connections.putIfAbsent(new ConnectionRecord(channel, remoteAddress, true));
         if (present == null || present.markCounted()) {
             connectionGauge.increment();
             acceptedTotal.increment();
@@ -105,7 +104,7 @@ public final class OnlineTracker {
         long sessionId = sessionIds.incrementAndGet();
         SessionRecord record = uids.attach(session, uid, connection, sessionId);
         sessionGauge.increment();
-        if (sessions.putIfAbsent(session, record) != null) {
+        if (sessions.putIfAbsent(record) != null) {
             // the same session object was bound at the same moment on another thread: it wins
             sessionGauge.decrement();
             uids.detach(record);
@@ -138,7 +137,7 @@ public final class OnlineTracker {
             return known;
         }
         ConnectionRecord learned = new ConnectionRecord(channel, address, false);
-        ConnectionRecord raced = connections.putIfAbsent(channel, learned);
+        ConnectionRecord raced = connections.putIfAbsent(learned);
         return raced != null ? raced : learned;
     }
 

@@ -36,6 +36,8 @@ final class BotHandler extends SimpleChannelInboundHandler<PomeloPackage> {
     private boolean loggedIn;
     private boolean closingOnPurpose;
     private boolean settled;
+    /** Churn: counted as failed already; the next cycle waits a little, the uid may still be online. */
+    private boolean loginRefused;
     private ScheduledFuture<?> heartbeats;
     private ScheduledFuture<?> chats;
 
@@ -110,6 +112,10 @@ final class BotHandler extends SimpleChannelInboundHandler<PomeloPackage> {
             settle();
             if (!ok) {
                 bots.stats().failed.increment();
+                if (bots.settings().churn()) {
+                    loginRefused = true;
+                    ctx.close();
+                }
                 return;
             }
             loggedIn = true;
@@ -174,7 +180,7 @@ final class BotHandler extends SimpleChannelInboundHandler<PomeloPackage> {
             bots.stats().loggedIn.decrementAndGet();
         }
         if (!bots.stopping()) {
-            if (!closingOnPurpose) {
+            if (!closingOnPurpose && !loginRefused) {
                 bots.stats().failed.increment();
             }
             if (bots.settings().churn()) {

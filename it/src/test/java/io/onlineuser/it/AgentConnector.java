@@ -67,6 +67,11 @@ final class AgentConnector implements AutoCloseable {
         return process.output();
     }
 
+    /** SIGKILL, as a crash would. */
+    void kill() {
+        process.kill();
+    }
+
     @Override
     public void close() {
         process.close();

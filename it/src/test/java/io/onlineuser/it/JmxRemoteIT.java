@@ -157,9 +157,15 @@ class JmxRemoteIT {
                 .containsEntry("resetPeaks", MBeanOperationInfo.ACTION)
                 .containsEntry("kick", MBeanOperationInfo.ACTION)
                 .containsEntry("kickBySessionId", MBeanOperationInfo.ACTION);
-        assertThat(Arrays.stream(mbeans.getMBeanInfo(session).getOperations())
-                .filter(o -> o.getName().equals("isOnline")).findFirst().orElseThrow().getSignature()[0].getName())
-                .isEqualTo("uid");
+        assertThat(parameterNames(session, "isOnline")).containsExactly("uid");
+        assertThat(parameterNames(session, "kick")).containsExactly("uid", "reason");
+        assertThat(parameterNames(stats, "loginedList")).containsExactly("offset", "limit");
+    }
+
+    private static List<String> parameterNames(ObjectName name, String operation) throws Exception {
+        MBeanOperationInfo info = Arrays.stream(mbeans.getMBeanInfo(name).getOperations())
+                .filter(o -> o.getName().equals(operation)).findFirst().orElseThrow();
+        return Arrays.stream(info.getSignature()).map(MBeanParameterInfo::getName).collect(Collectors.toList());
     }
 
     private static Map<String, Integer> impacts(ObjectName name) throws Exception {

@@ -89,6 +89,17 @@ class PrometheusServerIT {
         JsonNode groups = prometheus.data("/api/v1/rules").path("groups");
         assertThat(groups).as("rule groups loaded from alerts.yml; log:\n%s", prometheus.log()).hasSize(1);
         assertThat(groups.get(0).path("rules")).allSatisfy(rule -> assertThat(rule.path("health").asText()).isEqualTo("ok"));
-        assertThat(prometheus.query("ALERTS{alertstate=\"firing\"}").path("result")).as("no alert fires on a healthy cluster").isEmpty();
+        assertThat(prometheus.query("ALERTS").path("result")).as("no alert on a healthy cluster").isEmpty();
+
+        // a connector that stops reporting: up drops to 0 and the alert goes pending (it fires after 1 minute)
+        AgentConnector crashed = connectors.get(2);
+        crashed.kill();
+        await("OnlineuserConnectorDown pending").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode alerts = prometheus.query("ALERTS{alertname=\"OnlineuserConnectorDown\"}").path("result");
+            assertThat(alerts).singleElement().satisfies(a -> {
+                assertThat(a.path("metric").path("alertstate").asText()).isEqualTo("pending");
+                assertThat(a.path("metric").path("instance").asText()).isEqualTo(targets.get(2));
+            });
+        });
     }
 }

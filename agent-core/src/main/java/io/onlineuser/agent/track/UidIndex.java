@@ -24,14 +24,13 @@ final class UidIndex {
         int size;
     }
 
+    private final LongSupplier clockMillis;
     private final Stripe[] stripes = new Stripe[STRIPES];
     private final PeakGauge logined = new PeakGauge();
     /** Guards the links of the login order; taken inside a stripe lock, never the other way. */
     private final Object orderLock = new Object();
     private volatile UidEntry oldest;
     private UidEntry newest;
-
-    private final LongSupplier clockMillis;
 
     UidIndex(LongSupplier clockMillis) {
         this.clockMillis = clockMillis;

@@ -42,7 +42,8 @@ public final class BenchMain implements Callable<Integer> {
             try {
                 table.addAll(suite.run(quick));
             } catch (Exception | Error e) {
-                table.add(Row.failed(suite.name().toLowerCase(Locale.ROOT), e.toString().replace('|', '/')));
+                String why = e.toString().split("\n")[0].replace('|', '/');
+                table.add(Row.failed(suite.name().toLowerCase(Locale.ROOT), why));
                 e.printStackTrace();
             }
             System.err.printf("   done in %.0f s%n", (System.nanoTime() - start) / 1e9);

@@ -1,5 +1,6 @@
 package io.onlineuser.bench;
 
+import io.onlineuser.bench.collector.CollectorBench;
 import io.onlineuser.bench.jmh.JmhSuite;
 import io.onlineuser.bench.memory.MemoryBench;
 import io.onlineuser.bench.overhead.OverheadBench;
@@ -32,6 +33,12 @@ enum Suite {
         @Override
         List<Row> run(boolean quick) throws Exception {
             return new OverheadBench(quick).run();
+        }
+    },
+    COLLECTOR("collector library against 8 connectors with 10,000 users, needs agent and sample-server jars") {
+        @Override
+        List<Row> run(boolean quick) throws Exception {
+            return new CollectorBench(quick).run();
         }
     },
     STARTUP("start-up cost and late attach, needs agent and sample-server jars") {

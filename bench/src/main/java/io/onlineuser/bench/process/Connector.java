@@ -19,7 +19,7 @@ public final class Connector implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
     private static final Pattern JOLOKIA = Pattern.compile("Jolokia listening at (http://\\S+?)/?$", Pattern.MULTILINE);
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
 
     private final Process process;
     private final ProcessOutput output;

@@ -60,7 +60,7 @@ public final class ReadProbe {
                 HttpRequest readFull = readAll(uri, "bench-full");
                 check(readFull, users);
                 check(readEmpty, 0);
-                for (int i = 0; i < 2_000; i++) {
+                for (int i = 0; i < 4 * readsPerRound; i++) { // warm-up, not kept
                     send(readEmpty);
                     send(readFull);
                 }

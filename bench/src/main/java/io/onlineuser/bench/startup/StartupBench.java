@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +25,7 @@ public final class StartupBench {
     private static final List<String> JVM_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC");
     private static final String STATS = "onlineuser:type=ConnectionStats,serverId=bench-attach";
     private static final long TIMEOUT_NANOS = Duration.ofSeconds(90).toNanos();
+    private static final Random RANDOM = new Random();
 
     private final int rounds;
 
@@ -68,9 +70,23 @@ public final class StartupBench {
                         Target.atMost(1500), "attach, Jolokia up, a client connects, TotalConnCount = 1"));
     }
 
-    /** Milliseconds from launching the connector JVM until it answers a Pomelo handshake. */
+    /**
+     * Milliseconds from launching the connector JVM until it answers a Pomelo handshake. The port
+     * is chosen before the JVM starts, so another process may take it meanwhile: then try again.
+     */
     private static double firstServedMillis(boolean withAgent) throws Exception {
-        int port = freePort();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return firstServedMillis(withAgent, freePort());
+            } catch (PortTaken e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static double firstServedMillis(boolean withAgent, int port) throws Exception {
         long start = System.nanoTime();
         Process process = new ProcessBuilder(Connector.command("bench-startup", withAgent, JVM_FLAGS, port))
                 .redirectErrorStream(true).start();
@@ -81,7 +97,9 @@ public final class StartupBench {
                     return (System.nanoTime() - start) / 1e6;
                 } catch (IOException notYet) {
                     if (!process.isAlive()) {
-                        throw new IOException("connector exited early:\n" + output.text());
+                        throw output.text().contains("Address already in use")
+                                ? new PortTaken(port)
+                                : new IOException("connector exited early:\n" + output.text());
                     }
                     Thread.sleep(2);
                 }
@@ -130,9 +148,26 @@ public final class StartupBench {
         }
     }
 
+    /**
+     * A free port below the ephemeral range (32768-60999 here), where outgoing connections of
+     * other processes do not take it between this check and the connector's bind.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20_000 + RANDOM.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free port found between 20000 and 32000");
+    }
+
+    /** The connector could not bind the port chosen for it. */
+    private static final class PortTaken extends IOException {
+        PortTaken(int port) {
+            super("port " + port + " was taken before the connector could bind it");
         }
     }
 }

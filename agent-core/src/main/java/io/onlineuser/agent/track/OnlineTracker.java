@@ -85,7 +85,8 @@ public final class OnlineTracker {
 
     /**
      * A session logged in as {@code uid}. {@code channel} may be null (then the session ends only
-     * on unbind); {@code address} ("ip:port") may be null (then the connection's is used).
+     * on unbind). {@code address} ("ip:port", may be null) is used when the connection's own
+     * address is unknown (no channel, or a connection opened before the agent attached).
      * Binding a bound session to another uid is an unbind then a bind; to the same uid, nothing.
      */
     public void sessionBound(Object session, String uid, Object channel, String address) {
@@ -279,7 +280,7 @@ public final class OnlineTracker {
     }
 
     /**
-     * One row per logged-in uid, ordered by the time it came online. Walks the ordered set
+     * One row per logged-in uid, ordered by the time it came online. Walks the login order
      * without copying it; an offset past the end gives an empty page.
      *
      * @throws IllegalArgumentException for a negative offset or a limit outside 0..MAX_PAGE

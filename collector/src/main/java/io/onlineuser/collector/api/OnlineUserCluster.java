@@ -70,7 +70,7 @@ public final class OnlineUserCluster implements AutoCloseable {
         int failed = 0;
         for (Outcome<List<ServerStats>> outcome : outcomes) {
             if (outcome.succeeded()) {
-                outcome.value().forEach(stats -> servers.put(stats.serverId(), stats));
+                outcome.value().forEach(stats -> addServer(servers, errors, stats));
             } else {
                 failed++;
                 errors.put(ConnectorPool.nameOf(outcome.client()), outcome.failure().getMessage());
@@ -166,6 +166,15 @@ public final class OnlineUserCluster implements AutoCloseable {
     public void close() {
         fanOut.close();
         pool.close();
+    }
+
+    /** Two agents claiming one server id is a misconfiguration: count the first, name the clash. */
+    private static void addServer(Map<String, ServerStats> servers, Map<String, String> errors, ServerStats stats) {
+        ServerStats first = servers.putIfAbsent(stats.serverId(), stats);
+        if (first != null && !first.url().equals(stats.url())) {
+            errors.put(stats.serverId() + " @ " + stats.url(),
+                    "server id " + stats.serverId() + " also answered at " + first.url() + "; counted once");
+        }
     }
 
     private static List<ConnectorClient> successful(List<Outcome<List<ServerStats>>> outcomes) {

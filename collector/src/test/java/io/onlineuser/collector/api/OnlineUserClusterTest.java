@@ -154,6 +154,19 @@ class OnlineUserClusterTest {
     }
 
     @Test
+    void twoAgentsClaimingOneServerIdAreCountedOnceAndNamed() throws IOException {
+        FakeAgent second = new FakeAgent();
+        resources.add(second);
+        try (OnlineUserCluster cluster = cluster(Duration.ofSeconds(30), agent.url(), second.url())) {
+            ClusterSnapshot snapshot = cluster.online();
+
+            assertThat(snapshot.totals().loginedCount()).isEqualTo(11);
+            assertThat(snapshot.errors()).hasSize(2);
+            assertThat(snapshot.errors().values()).allSatisfy(why -> assertThat(why).contains("also answered at"));
+        }
+    }
+
+    @Test
     void builderRefusesNothingToAskAndBadValues() {
         assertThatThrownBy(() -> OnlineUserCluster.builder().build()).hasMessageContaining("no connectors to ask");
         assertThatThrownBy(() -> OnlineUserCluster.builder().timeout(Duration.ZERO)).hasMessageContaining("timeout");

@@ -4,18 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +36,6 @@ import io.onlineuser.collector.api.LoginsSummary;
 import io.onlineuser.collector.api.OnlineUserCluster;
 import io.onlineuser.collector.api.UserLookup;
 import io.onlineuser.collector.model.LoginEntry;
-import io.onlineuser.collector.web.DashboardServer;
 import io.onlineuser.collector.web.HeadlessChromium;
 import io.onlineuser.sample.bots.Bots;
 import io.onlineuser.sample.client.PomeloClient;
@@ -156,17 +166,27 @@ class CollectorIT {
 
     @Test
     @Order(6)
-    void browserShowsTotalsChartAndSearch() throws Exception {
+    void servedDashboardShowsTotalsChartAndSearchInABrowser() throws Exception {
         Optional<Path> chromium = HeadlessChromium.find();
         Assumptions.assumeTrue(chromium.isPresent(), "headless Chromium not installed (apt-get install -y chromium): skipped");
-        try (DashboardServer server = new DashboardServer(cluster, "127.0.0.1", 0, 250, 60_000)) {
-            server.start();
-            String dom = HeadlessChromium.dumpDom(chromium.get(), server.url() + "?uid=twin");
+        Process serve = new ProcessBuilder(Jars.javaExecutable(), "-jar", Jars.collectorJar().toString(),
+                "--discovery-dir", discoveryDir.toString(), "serve", "--port", "0", "--refresh", "0.5")
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader output = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            String banner = CompletableFuture.supplyAsync(() -> firstLine(output)).get(120, TimeUnit.SECONDS);
+            Matcher url = Pattern.compile("serving (http://\\S+/) ").matcher(banner);
+            assertThat(url.find()).as(banner).isTrue();
+            await().atMost(PATIENCE).until(() -> historyPoints(url.group(1)) >= 2);
+
+            String dom = HeadlessChromium.dumpDom(chromium.get(), url.group(1) + "?uid=twin");
 
             assertThat(dom).containsPattern("id=\"total-logined\"[^>]*>37<");
             assertThat(dom).containsPattern("id=\"servers-ok\"[^>]*>3/3<");
             assertThat(dom).contains("<polyline");
             assertThat(dom).contains("twin is online on connector-1, connector-2");
+        } finally {
+            serve.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -196,6 +216,20 @@ class CollectorIT {
         CliRun run = runJar("--discovery-dir", discoveryDir.toString(), "--timeout", "2000", "online");
         assertThat(run.status).isEqualTo(2);
         assertThat(run.stdout).containsPattern("connector-3\\s+-\\s+-\\s+-\\s+connection refused");
+    }
+
+    private static String firstLine(BufferedReader output) {
+        try {
+            return String.valueOf(output.readLine());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int historyPoints(String base) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base + "api/history")).build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body()).path("points").size();
     }
 
     private PomeloClient client(int connector) throws IOException {

@@ -39,6 +39,7 @@ import io.onlineuser.collector.model.LoginEntry;
 import io.onlineuser.collector.web.HeadlessChromium;
 import io.onlineuser.sample.bots.Bots;
 import io.onlineuser.sample.client.PomeloClient;
+import io.onlineuser.testkit.ConnectorProcess;
 import io.onlineuser.testkit.Jars;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -62,7 +63,7 @@ class CollectorIT {
     private static final int[] BOT_LOGINS = {20, 10, 5};
 
     private final List<AutoCloseable> resources = new ArrayList<>();
-    private final List<LaunchedConnector> connectors = new ArrayList<>();
+    private final List<ConnectorProcess> connectors = new ArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
     private Path discoveryDir;
     private OnlineUserCluster cluster;
@@ -74,7 +75,13 @@ class CollectorIT {
     void startCluster() throws Exception {
         discoveryDir = Files.createTempDirectory("collector-it-sd");
         for (int i = 1; i <= 3; i++) {
-            LaunchedConnector connector = LaunchedConnector.start("connector-" + i, discoveryDir.toString());
+            ConnectorProcess connector = ConnectorProcess.builder()
+                    .serverId("connector-" + i)
+                    .withAgent(true)
+                    .agentOption("kick.enabled", "true")
+                    .agentOption("discovery.dir", discoveryDir.toString())
+                    .jvmArg("-Xmx256m")
+                    .start();
             connectors.add(connector);
             resources.add(connector);
             Bots bots = Bots.builder("127.0.0.1", connector.pomeloPort())
@@ -93,7 +100,6 @@ class CollectorIT {
 
     @AfterAll
     void stopCluster() throws Exception {
-        connectors.forEach(LaunchedConnector::resume);
         for (int i = resources.size() - 1; i >= 0; i--) {
             resources.get(i).close();
         }

@@ -1,0 +1,84 @@
+package io.onlineuser.reliability.inputs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.stream.Stream;
+
+/**
+ * One malformed call of an agent operation, as an operator could send it with curl, and a
+ * fragment of the error text that tells them what was wrong.
+ */
+record BadInput(String what, Bean bean, String operation, ArrayNode arguments, String errorSays) {
+
+    enum Bean { STATS, SESSION }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MEGABYTE_UID = "u".repeat(1 << 20);
+
+    String requestFor(String serverId) {
+        String type = bean == Bean.STATS ? "ConnectionStats" : "Session";
+        ObjectNode request = JSON.createObjectNode().put("type", "exec")
+                .put("mbean", "onlineuser:type=" + type + ",serverId=" + serverId)
+                .put("operation", operation);
+        request.set("arguments", arguments);
+        return request.toString();
+    }
+
+    @Override
+    public String toString() {
+        return what;
+    }
+
+    /** Every operation, with each kind of bad value its parameters can get. */
+    static Stream<BadInput> all() {
+        return Stream.of(
+            session("isOnline(null)", "isOnline", "uid must not be empty", (Object) null),
+            session("isOnline(\"\")", "isOnline", "uid must not be empty", ""),
+            session("isOnline(1 MB uid)", "isOnline", "at most 1024", MEGABYTE_UID),
+            session("isOnline() with no argument", "isOnline", "argument", new Object[0]),
+            session("getByUid(null)", "getByUid", "uid must not be empty", (Object) null),
+            session("getByUid(\"\")", "getByUid", "uid must not be empty", ""),
+            session("getByUid(1 MB uid)", "getByUid", "at most 1024", MEGABYTE_UID),
+            session("kick(null, reason)", "kick", "uid must not be empty", null, "r"),
+            session("kick(\"\", reason)", "kick", "uid must not be empty", "", "r"),
+            session("kick(1 MB uid, reason)", "kick", "at most 1024", MEGABYTE_UID, "r"),
+            session("kick(uid, 1 MB reason)", "kick", "at most 1024", "holder", MEGABYTE_UID),
+            session("kick(uid) without reason", "kick", "argument", "holder"),
+            session("kickBySessionId(-1, reason)", "kickBySessionId", "greater than 0", -1, "r"),
+            session("kickBySessionId(0, reason)", "kickBySessionId", "greater than 0", 0, "r"),
+            session("kickBySessionId(\"abc\", reason)", "kickBySessionId", "abc", "abc", "r"),
+            session("kickBySessionId(2^64, reason)", "kickBySessionId", "Cannot convert",
+                    new java.math.BigInteger("18446744073709551616"), "r"),
+            stats("statisticsInfo(-1)", "statisticsInfo", "limit must be between 0 and 10000", -1),
+            stats("statisticsInfo(10001)", "statisticsInfo", "limit must be between 0 and 10000", 10_001),
+            stats("statisticsInfo(2^31-1)", "statisticsInfo", "limit must be between 0 and 10000", Integer.MAX_VALUE),
+            stats("statisticsInfo(2^31): does not fit an int", "statisticsInfo", "Cannot convert", 2_147_483_648L),
+            stats("statisticsInfo(\"ten\")", "statisticsInfo", "ten", "ten"),
+            stats("statisticsInfo(null)", "statisticsInfo", "", (Object) null),
+            stats("loginedList(-1, 10)", "loginedList", "offset must be 0 or more", -1, 10),
+            stats("loginedList(-2^31, 10)", "loginedList", "offset must be 0 or more", Integer.MIN_VALUE, 10),
+            stats("loginedList(0, -1)", "loginedList", "limit must be between 0 and 10000", 0, -1),
+            stats("loginedList(0, 2^31-1)", "loginedList", "limit must be between 0 and 10000", 0, Integer.MAX_VALUE),
+            stats("loginedList(0): one argument missing", "loginedList", "argument", 0),
+            stats("loginedList(\"a\", \"b\")", "loginedList", "", "a", "b"),
+            stats("resetPeaks(1): not allowed over Jolokia at all", "resetPeaks", "forbidden", 1),
+            stats("noSuchOperation()", "noSuchOperation", "forbidden"));
+    }
+
+    private static BadInput session(String what, String operation, String errorSays, Object... arguments) {
+        return new BadInput(what, Bean.SESSION, operation, array(arguments), errorSays);
+    }
+
+    private static BadInput stats(String what, String operation, String errorSays, Object... arguments) {
+        return new BadInput(what, Bean.STATS, operation, array(arguments), errorSays);
+    }
+
+    private static ArrayNode array(Object... values) {
+        ArrayNode array = JSON.createArrayNode();
+        for (Object value : values) {
+            array.add(JSON.valueToTree(value));
+        }
+        return array;
+    }
+}

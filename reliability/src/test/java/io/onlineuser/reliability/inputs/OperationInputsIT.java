@@ -1,0 +1,115 @@
+package io.onlineuser.reliability.inputs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onlineuser.sample.client.PomeloClient;
+import io.onlineuser.testkit.ConnectorProcess;
+import io.onlineuser.testkit.JolokiaHttp;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 7, "bad inputs to every operation": each malformed call over real Jolokia HTTP gets a
+ * clear error, changes no count, and leaves the connector serving its players.
+ */
+class OperationInputsIT {
+
+    private static final String SERVER_ID = "inputs-1";
+    private static final String STATS = "onlineuser:type=ConnectionStats,serverId=" + SERVER_ID;
+    private static final String SESSION = "onlineuser:type=Session,serverId=" + SERVER_ID;
+    private static final List<String> COUNTS = List.of("TotalConnCount", "SessionCount", "LoginedCount",
+            "AcceptedConnTotal", "ClosedConnTotal", "LoginTotal", "LogoutTotal", "KickTotal");
+
+    private static ConnectorProcess connector;
+    private static JolokiaHttp jolokia;
+    private static PomeloClient holder;
+
+    @BeforeAll
+    static void startConnectorWithOnePlayer() throws Exception {
+        connector = ConnectorProcess.builder().serverId(SERVER_ID).agentOption("kick.enabled", "true").start();
+        jolokia = new JolokiaHttp(connector.jolokiaUrl());
+        holder = PomeloClient.connectTcp("127.0.0.1", connector.pomeloPort());
+        assertThat(holder.login("holder")).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (holder != null) {
+            holder.close();
+        }
+        if (connector != null) {
+            connector.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.onlineuser.reliability.inputs.BadInput#all")
+    void badInputGetsAClearErrorAndChangesNothing(BadInput input) {
+        JsonNode before = counts();
+
+        JolokiaHttp.Response response = jolokia.post(input.requestFor(SERVER_ID));
+
+        assertThat(response.httpStatus()).as("HTTP status").isEqualTo(200);
+        JsonNode answer = response.body();
+        assertThat(answer).as("a Jolokia JSON answer: %s", response.text()).isNotNull();
+        assertThat(answer.path("status").asInt()).as("Jolokia status of %s", abbreviated(response.text()))
+                .isIn(400, 403, 404, 500);
+        assertThat(answer.path("error").asText()).as("error text").isNotBlank().contains(input.errorSays());
+        assertThat(counts()).as("counts after the bad call").isEqualTo(before);
+        assertThat(holder.isClosed()).as("the logged-in player's connection").isFalse();
+        assertThat(connector.isAlive()).isTrue();
+    }
+
+    @Test
+    void unknownButWellFormedValuesAreAnsweredNotRefused() {
+        assertThat(jolokia.exec(SESSION, "kickBySessionId", Long.MAX_VALUE, "r").asBoolean()).isFalse();
+        assertThat(jolokia.exec(SESSION, "isOnline", "nobody").asBoolean()).isFalse();
+        assertThat(jolokia.exec(SESSION, "getByUid", "u".repeat(1024))).isEmpty();
+        assertThat(jolokia.exec(STATS, "loginedList", Integer.MAX_VALUE, 10_000)).isEmpty();
+        assertThat(jolokia.exec(STATS, "loginedList", 0, 0)).isEmpty();
+        assertThat(jolokia.exec(STATS, "statisticsInfo", 0).path("loginedCount").asInt()).isEqualTo(1);
+        // Jolokia turns a JSON object given for a String parameter into its text: just an unknown uid
+        JolokiaHttp.Response objectAsUid = jolokia.post("{\"type\":\"exec\",\"mbean\":\"" + SESSION
+                + "\",\"operation\":\"isOnline\",\"arguments\":[{\"uid\":\"holder\"}]}");
+        assertThat(objectAsUid.body().path("value").asBoolean(true)).as(objectAsUid.text()).isFalse();
+    }
+
+    @Test
+    void aUnicodeUidLogsInAndIsFoundEverywhere() throws Exception {
+        String uid = "玩家-Ünïcødé-🎮";
+        try (PomeloClient player = PomeloClient.connectTcp("127.0.0.1", connector.pomeloPort())) {
+            assertThat(player.login(uid)).isEqualTo(200);
+
+            assertThat(jolokia.exec(SESSION, "isOnline", uid).asBoolean()).isTrue();
+            assertThat(jolokia.exec(SESSION, "getByUid", uid).get(0).path("uid").asText()).isEqualTo(uid);
+            assertThat(jolokia.exec(STATS, "loginedList", 0, 10).findValuesAsText("uid")).contains(uid);
+            assertThat(jolokia.exec(SESSION, "isOnline", uid.substring(0, uid.length() - 2)).asBoolean()).isFalse();
+
+            assertThat(player.logout()).isEqualTo(200);
+        }
+        assertThat(jolokia.exec(SESSION, "isOnline", uid).asBoolean()).isFalse();
+    }
+
+    @Test
+    void afterEveryBadInputALoginStillWorks() throws Exception {
+        try (PomeloClient player = PomeloClient.connectTcp("127.0.0.1", connector.pomeloPort())) {
+            assertThat(player.login("after-bad-inputs")).isEqualTo(200);
+            assertThat(jolokia.exec(SESSION, "isOnline", "after-bad-inputs").asBoolean()).isTrue();
+            assertThat(player.logout()).isEqualTo(200);
+        }
+    }
+
+    private static JsonNode counts() {
+        return ((ObjectNode) jolokia.read(STATS, null)).retain(COUNTS);
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500) + "…";
+    }
+}

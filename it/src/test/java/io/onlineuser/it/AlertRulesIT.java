@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +92,7 @@ class AlertRulesIT {
     }
 
     private static Set<String> withUp(Set<String> names) {
-        Set<String> all = new java.util.HashSet<>(names);
+        Set<String> all = new HashSet<>(names);
         all.add("up");
         return all;
     }

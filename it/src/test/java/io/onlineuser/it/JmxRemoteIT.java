@@ -8,6 +8,7 @@ import io.onlineuser.sample.client.PomeloClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -170,7 +171,7 @@ class JmxRemoteIT {
 
     private static Map<String, Integer> impacts(ObjectName name) throws Exception {
         return Arrays.stream(mbeans.getMBeanInfo(name).getOperations())
-                .collect(Collectors.toMap(MBeanOperationInfo::getName, MBeanOperationInfo::getImpact, (a, b) -> a, java.util.HashMap::new));
+                .collect(Collectors.toMap(MBeanOperationInfo::getName, MBeanOperationInfo::getImpact, (a, b) -> a, HashMap::new));
     }
 
     private static Object invoke(ObjectName name, String operation, String uid) throws Exception {

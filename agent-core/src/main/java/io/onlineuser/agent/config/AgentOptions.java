@@ -122,7 +122,7 @@ public final class AgentOptions {
                 problems.accept("option '" + key + "' is empty; that hook is not installed");
             } else if (!KNOWN_KEYS.contains(key) && !key.startsWith(HOOK_PREFIX)) {
                 problems.accept("unknown option '" + key + "' (did you mean '"
-                        + KeyHints.closest(key, KNOWN_KEYS) + "'?); ignored");
+                        + Similarity.closestIgnoringCase(key, KNOWN_KEYS) + "'?); ignored");
             }
         }
     }

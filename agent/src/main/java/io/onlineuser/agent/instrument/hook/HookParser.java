@@ -1,5 +1,6 @@
 package io.onlineuser.agent.instrument.hook;
 
+import io.onlineuser.agent.config.Similarity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,7 +127,7 @@ public final class HookParser {
         if (List.of("session", "uid", "reason").contains(key)) {
             return "'" + key + "' is not used by " + role.optionKey() + " (keys: " + String.join(", ", allowed) + ")";
         }
-        String closest = Similarity.closest(key, allowed);
+        String closest = Similarity.closest(key, allowed, 2);
         return "unknown key '" + key + "'" + (closest == null ? "" : " (did you mean '" + closest + "'?)");
     }
 

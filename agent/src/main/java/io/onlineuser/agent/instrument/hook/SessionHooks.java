@@ -1,5 +1,6 @@
 package io.onlineuser.agent.instrument.hook;
 
+import io.onlineuser.agent.config.Similarity;
 import io.onlineuser.agent.instrument.netty.RemoteAddresses;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class SessionHooks {
         List<String> problems = new ArrayList<>();
         for (String key : optionKeys) {
             if (key.startsWith("hook.") && !known.contains(key)) {
-                String closest = Similarity.closest(key, known);
+                String closest = Similarity.closest(key, known, 2);
                 problems.add("unknown option '" + key + "'" + (closest == null ? "" : " (did you mean '" + closest + "'?)")
                         + "; ignored");
             }

@@ -3,17 +3,35 @@ package io.onlineuser.agent.config;
 import java.util.Collection;
 import java.util.Locale;
 
-/** Finds the known option a mistyped key most likely meant, so the log line can say so. */
-final class KeyHints {
+/**
+ * Finds the known word a mistyped one was probably meant to be, so a problem line can add
+ * "did you mean ...?" (option keys here, hook keys in the agent).
+ */
+public final class Similarity {
 
-    private KeyHints() {
+    private Similarity() {
     }
 
-    static String closest(String unknown, Collection<String> known) {
-        String lower = unknown.toLowerCase(Locale.ROOT);
+    /** The candidate at edit distance {@code maxDistance} or less from {@code word}, the nearest first; null if none. */
+    public static String closest(String word, Collection<String> candidates, int maxDistance) {
+        String best = null;
+        int bestDistance = maxDistance + 1;
+        for (String candidate : candidates) {
+            int distance = distance(word, candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /** The nearest candidate however far, ignoring case (as typed: {@code ServerID}); null only when there are none. */
+    public static String closestIgnoringCase(String word, Collection<String> candidates) {
+        String lower = word.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : known) {
+        for (String candidate : candidates) {
             int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;

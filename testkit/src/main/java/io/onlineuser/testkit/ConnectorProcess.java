@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public final class ConnectorProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
-    private static final Pattern JOLOKIA = Pattern.compile("(?m)Jolokia listening at (http://\\S+?)/?$");
+    /** The agent's readiness line (stderr) once Jolokia is up; group 1 is the Jolokia URL. */
+    public static final Pattern JOLOKIA_LISTENING = Pattern.compile("(?m)Jolokia listening at (http://\\S+?)/?$");
 
     private final String serverId;
     private final Process process;
@@ -69,6 +70,14 @@ public final class ConnectorProcess implements AutoCloseable {
     /** Waits for a line of output matching {@code regex}; returns its group 1 (or the match). */
     public String awaitOutput(String regex, Duration timeout) throws TimeoutException {
         return output.awaitGroup(Pattern.compile(regex), timeout);
+    }
+
+    /**
+     * Waits for the agent's Jolokia line and returns its URL: for an agent attached after the
+     * start, or started with {@link Builder#awaitJolokia(boolean) awaitJolokia(false)}.
+     */
+    public String awaitJolokiaUrl(Duration timeout) throws TimeoutException {
+        return output.awaitGroup(JOLOKIA_LISTENING, timeout);
     }
 
     /** SIGSTOP: the process keeps its sockets open but answers nothing. */
@@ -126,6 +135,9 @@ public final class ConnectorProcess implements AutoCloseable {
     public static final class Builder {
         private String serverId = "connector-1";
         private boolean withAgent = true;
+        private boolean defaultAgentConfig = true;
+        private Path agentConfig;
+        private boolean awaitJolokia = true;
         private final Map<String, String> agentOptions = new LinkedHashMap<>();
         private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         private final List<String> serverArgs = new ArrayList<>();
@@ -153,6 +165,25 @@ public final class ConnectorProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The agent's {@code config=} file; null for inline options only. Default: the
+         * sample-server's hook file, when it exists.
+         */
+        public Builder agentConfig(Path file) {
+            this.agentConfig = file;
+            this.defaultAgentConfig = false;
+            return this;
+        }
+
+        /**
+         * False: {@link #start()} waits for the Pomelo port only, not for Jolokia (for agents whose
+         * Jolokia is meant to fail); {@link ConnectorProcess#jolokiaUrl()} is then null.
+         */
+        public Builder awaitJolokia(boolean awaitJolokia) {
+            this.awaitJolokia = awaitJolokia;
+            return this;
+        }
+
         public Builder jvmArg(String arg) {
             jvmArgs.add(arg);
             return this;
@@ -176,8 +207,8 @@ public final class ConnectorProcess implements AutoCloseable {
             try {
                 int port = Integer.parseInt(output.awaitGroup(LISTENING, startTimeout));
                 String url = null;
-                if (withAgent && !"false".equals(agentOptions.get("jolokia.enabled"))) {
-                    url = output.awaitGroup(JOLOKIA, startTimeout);
+                if (withAgent && awaitJolokia && !"false".equals(agentOptions.get("jolokia.enabled"))) {
+                    url = output.awaitGroup(JOLOKIA_LISTENING, startTimeout);
                 }
                 return new ConnectorProcess(serverId, process, output, port, url);
             } catch (TimeoutException | RuntimeException e) {
@@ -207,9 +238,9 @@ public final class ConnectorProcess implements AutoCloseable {
 
         private String agentArgument() {
             Map<String, String> options = new LinkedHashMap<>();
-            Path hooks = Jars.sampleServerAgentProperties();
-            if (Files.isRegularFile(hooks)) {
-                options.put("config", hooks.toString());
+            Path config = defaultAgentConfig ? sampleServerConfig() : agentConfig;
+            if (config != null) {
+                options.put("config", config.toString());
             }
             options.put("serverId", serverId);
             options.put("jolokia.port", "0");
@@ -217,6 +248,11 @@ public final class ConnectorProcess implements AutoCloseable {
             StringBuilder arg = new StringBuilder();
             options.forEach((k, v) -> arg.append(arg.length() == 0 ? "" : ",").append(k).append('=').append(v));
             return arg.toString();
+        }
+
+        private static Path sampleServerConfig() {
+            Path hooks = Jars.sampleServerAgentProperties();
+            return Files.isRegularFile(hooks) ? hooks : null;
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onlineuser.sample.client.PomeloClient;
 import io.onlineuser.testkit.ConnectorProcess;
-import io.onlineuser.testkit.Jars;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -20,15 +19,14 @@ class BadOptionsIT {
     @Test
     void theHostStartsAndServesAndEachProblemIsReportedOnce() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            String options = String.join(",",
-                    "serverId=bad-1",
-                    "jolokia.port=" + busy.getLocalPort(),
-                    "netty.enabled=perhaps",
-                    "hook.bind=com.example.Missing#bind/2 session=arg0 uid=arg1",
-                    "hook.unbind=io.onlineuser.sample.session.SessionService#unbind session=arg0");
-            // started as a plain JVM argument: testkit would wait for a Jolokia that cannot start here
-            try (ConnectorProcess server = ConnectorProcess.builder().serverId("bad-1").withAgent(false)
-                    .jvmArg("-javaagent:" + Jars.agentJar() + "=" + options).start()) {
+            // inline hooks only, and no wait for a Jolokia that cannot start here
+            try (ConnectorProcess server = ConnectorProcess.builder().serverId("bad-1")
+                    .agentConfig(null).awaitJolokia(false)
+                    .agentOption("jolokia.port", Integer.toString(busy.getLocalPort()))
+                    .agentOption("netty.enabled", "perhaps")
+                    .agentOption("hook.bind", "com.example.Missing#bind/2 session=arg0 uid=arg1")
+                    .agentOption("hook.unbind", "io.onlineuser.sample.session.SessionService#unbind session=arg0")
+                    .start()) {
                 try (PomeloClient client = PomeloClient.connectTcp("127.0.0.1", server.pomeloPort())) {
                     assertThat(client.login("u1")).isEqualTo(200);
                 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onlineuser.sample.client.PomeloClient;
+import io.onlineuser.testkit.ConnectorProcess;
 import io.onlineuser.testkit.JolokiaError;
 import io.onlineuser.testkit.JolokiaHttp;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +28,9 @@ class ConnectorIT {
 
     @Test
     void countsAndListsStayExactThroughLoginsDuplicatesKicksLogoutsAndAbruptDisconnects() throws Exception {
-        try (AgentServer server = AgentServer.start("connector-1", Map.of("kick.enabled", "true"))) {
-            AgentStats stats = new AgentStats(new JolokiaHttp(server.jolokiaUrl), "connector-1");
+        try (ConnectorProcess server = ConnectorProcess.builder().serverId("connector-1")
+                .agentOption("kick.enabled", "true").start()) {
+            AgentStats stats = new AgentStats(new JolokiaHttp(server.jolokiaUrl()), "connector-1");
             stats.awaitGauges(0, 0, 0);
             int port = server.pomeloPort();
             PomeloClient alice = PomeloClient.connectTcp("127.0.0.1", port);
@@ -109,18 +110,20 @@ class ConnectorIT {
     @Test
     void duplicateLoginThatKicksTheOldSessionAuthRefusedKickAndDiscoveryFile(@TempDir Path discovery) throws Exception {
         Path discoveryFile = discovery.resolve("connector-2.json");
-        try (AgentServer server = AgentServer.start("connector-2", Map.of("jolokia.user", "ops",
-                "jolokia.password", "s3cret", "discovery.dir", discovery.toString()), "--duplicate", "kick")) {
+        try (ConnectorProcess server = ConnectorProcess.builder().serverId("connector-2")
+                .agentOption("jolokia.user", "ops").agentOption("jolokia.password", "s3cret")
+                .agentOption("discovery.dir", discovery.toString())
+                .serverArg("--duplicate").serverArg("kick").start()) {
             await().atMost(WAIT).until(() -> Files.exists(discoveryFile));
-            assertThat(Files.readString(discoveryFile)).contains("\"jolokia_url\":\"" + server.jolokiaUrl + "\"")
+            assertThat(Files.readString(discoveryFile)).contains("\"jolokia_url\":\"" + server.jolokiaUrl() + "\"")
                     .contains("\"server_id\":\"connector-2\"");
 
-            JolokiaHttp anonymous = new JolokiaHttp(server.jolokiaUrl);
+            JolokiaHttp anonymous = new JolokiaHttp(server.jolokiaUrl());
             JolokiaHttp.Response refused = anonymous.post(
                     "{\"type\":\"read\",\"mbean\":\"onlineuser:type=ConnectionStats,serverId=connector-2\"}");
             assertThat(refused.httpStatus()).isEqualTo(401);
 
-            AgentStats stats = new AgentStats(new JolokiaHttp(server.jolokiaUrl, "ops", "s3cret"), "connector-2");
+            AgentStats stats = new AgentStats(new JolokiaHttp(server.jolokiaUrl(), "ops", "s3cret"), "connector-2");
             int port = server.pomeloPort();
             PomeloClient first = PomeloClient.connectTcp("127.0.0.1", port);
             PomeloClient second = PomeloClient.connectWebSocket("127.0.0.1", port);

@@ -3,6 +3,7 @@ package io.onlineuser.agent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onlineuser.isolated.IsolatedLauncher;
+import io.onlineuser.testkit.ConnectorProcess;
 import io.onlineuser.testkit.Jars;
 import io.onlineuser.testkit.JolokiaHttp;
 import io.onlineuser.testkit.ProcessOutput;
@@ -39,7 +40,7 @@ class IsolatedClassLoaderIT {
             String epoll = output.awaitGroup(Pattern.compile("echo epoll (.*)"), WAIT);
             assertThat(epoll).as("the native epoll transport (linux-x86_64) must load here").startsWith("listening on port ");
             int epollPort = Integer.parseInt(epoll.substring("listening on port ".length()).trim());
-            String url = output.awaitGroup(Pattern.compile("(?m)Jolokia listening at (http://\\S+?)/?$"), WAIT);
+            String url = output.awaitGroup(ConnectorProcess.JOLOKIA_LISTENING, WAIT);
             assertThat(output.text()).contains("netty visible to the system class loader: false")
                     .contains("echo server loaded by isolated-netty");
             AgentStats stats = new AgentStats(new JolokiaHttp(url), "isolated-1");

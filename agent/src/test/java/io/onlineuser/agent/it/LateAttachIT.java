@@ -32,7 +32,7 @@ class LateAttachIT {
                 AgentCommand attach = AgentCommand.run("attach", Long.toString(server.pid()), options);
                 assertThat(attach.exitCode).as(attach.toString()).isZero();
                 assertThat(attach.output).contains("onlineuser agent loaded into JVM " + server.pid());
-                String url = server.awaitOutput("(?m)Jolokia listening at (http://\\S+?)/?$", WAIT);
+                String url = server.awaitJolokiaUrl(WAIT);
                 AgentStats stats = new AgentStats(new JolokiaHttp(url), "late-1");
                 stats.awaitGauges(0, 0, 0);
 

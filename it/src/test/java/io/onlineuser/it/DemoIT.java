@@ -28,6 +28,7 @@ class DemoIT {
 
     /** A server row of the collector's table: serverId serverType totalConnCount loginedCount ok. */
     private static final Pattern SERVER_ROW = Pattern.compile("(?m)^(connector-\\d)\\s+connector\\s+(\\d+)\\s+(\\d+)\\s+ok\\s*$");
+    private static final Pattern PROMETHEUS_SUM = Pattern.compile("Prometheus says sum\\(onlineuser_logged_in_users\\) = (\\d+)");
     private static final Pattern TOTAL_ROW = Pattern.compile("(?m)^total \\((\\d+)/(\\d+)\\)\\s+(\\d+)\\s+(\\d+)\\s*$");
 
     @TempDir
@@ -43,9 +44,11 @@ class DemoIT {
         demoProcesses().forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** With Prometheus installed, the demo also runs it, and the exporter in every connector. */
     @Test
     void durationRunShowsPlayersOnEveryConnectorAndStopsEverything() throws Exception {
-        demo = runDemo("--duration", "20");
+        boolean withPrometheus = Files.isExecutable(PrometheusServer.BINARY);
+        demo = withPrometheus ? runDemo("--duration", "20", "--prometheus") : runDemo("--duration", "20");
         assertThat(demo.waitFor(240, TimeUnit.SECONDS)).as("run-demo --duration 20 finished").isTrue();
         String output = output();
         assertThat(demo.exitValue()).as("exit status; output:\n%s", output).isZero();
@@ -64,6 +67,11 @@ class DemoIT {
         assertThat(total.find()).as("total row in\n%s", finalTable).isTrue();
         assertThat(total.group(1)).as("servers answering").isEqualTo("3");
         assertThat(Long.parseLong(total.group(4))).as("total logged in").isEqualTo(rowsLoggedIn).isGreaterThanOrEqualTo(90);
+        if (withPrometheus) {
+            Matcher promql = PROMETHEUS_SUM.matcher(finalTable);
+            assertThat(promql.find()).as("Prometheus line in\n%s", finalTable).isTrue();
+            assertThat(Long.parseLong(promql.group(1))).as("PromQL sum of logged-in users").isGreaterThanOrEqualTo(90);
+        }
 
         assertNothingLeft();
     }
@@ -88,6 +96,7 @@ class DemoIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(demoDir.resolve("run-demo.out").toFile());
         builder.environment().put("ONLINEUSER_DEMO_DIR", demoDir.toString());
         builder.environment().put("JAVA", Jars.javaExecutable());
+        builder.environment().put("ONLINEUSER_EXPORTER_JAR", JmxExporterAgent.jar().toString());
         return builder.start();
     }
 

@@ -3,7 +3,6 @@ package io.onlineuser.reliability.churn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.onlineuser.testkit.ConnectorProcess;
 import io.onlineuser.testkit.JolokiaHttp;
 import java.time.Duration;
@@ -54,18 +53,9 @@ class ChurnIT {
             assertThat(sampler.violations()).as("samples taken during the churn").isEmpty();
             assertThat(sampler.samples()).as("samples taken").isGreaterThan(20);
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                assertThat(jolokia.read(stats, "TotalConnCount").asInt()).isZero();
-                assertThat(jolokia.read(stats, "SessionCount").asInt()).isZero();
-                assertThat(jolokia.read(stats, "LoginedCount").asInt()).isZero();
-            });
-            JsonNode totals = jolokia.read(stats, null);
-            assertThat(totals.get("AcceptedConnTotal").asLong()).isEqualTo(tally.connectionsOpened());
-            assertThat(totals.get("ClosedConnTotal").asLong()).isEqualTo(tally.connectionsOpened());
-            assertThat(totals.get("LoginTotal").asLong()).isEqualTo(tally.logins());
-            assertThat(totals.get("LogoutTotal").asLong()).isEqualTo(tally.logins());
-            assertThat(totals.get("KickTotal").asLong()).isEqualTo(tally.jolokiaKicks());
-            assertThat(jolokia.exec(stats, "loginedList", 0, 10)).isEmpty();
+            // the last closes reach the connector a moment after the clients return
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(AgentBooks.mismatches(jolokia, stats, tally))
+                    .as("agent's books against the clients' tally").isEmpty());
             assertThat(connector.isAlive()).isTrue();
         }
     }

@@ -1,5 +1,6 @@
 package io.onlineuser.it;
 
+import io.onlineuser.testkit.ConnectorProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,7 +24,7 @@ class JmxExporterIT {
     private static final List<String> UIDS = List.of("player-alpha", "player-bravo", "player-charlie");
 
     private final List<PomeloClient> clients = new ArrayList<>();
-    private AgentConnector connector;
+    private ConnectorProcess connector;
 
     @AfterEach
     void stop() {

@@ -1,5 +1,6 @@
 package io.onlineuser.it;
 
+import io.onlineuser.testkit.ConnectorProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,7 +40,7 @@ class JmxRemoteIT {
             "Attribute exposed for management", "Operation exposed for management",
             "Information on the management interface of the MBean", "");
 
-    private static AgentConnector connector;
+    private static ConnectorProcess connector;
     private static final List<PomeloClient> clients = new ArrayList<>();
     private static JMXConnector jmx;
     private static MBeanServerConnection mbeans;

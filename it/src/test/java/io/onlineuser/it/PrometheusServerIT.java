@@ -1,5 +1,6 @@
 package io.onlineuser.it;
 
+import io.onlineuser.testkit.ConnectorProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -27,14 +28,14 @@ class PrometheusServerIT {
     /** Logged-in users per connector; every uid is distinct. */
     private static final Map<String, Integer> USERS = Map.of("connector-a", 3, "connector-b", 5, "connector-c", 2);
 
-    private final List<AgentConnector> connectors = new ArrayList<>();
+    private final List<ConnectorProcess> connectors = new ArrayList<>();
     private final List<PomeloClient> clients = new ArrayList<>();
     private PrometheusServer prometheus;
 
     @AfterEach
     void stop() throws InterruptedException {
         clients.forEach(PomeloClient::abort);
-        connectors.forEach(AgentConnector::close);
+        connectors.forEach(ConnectorProcess::close);
         if (prometheus != null) {
             prometheus.close();
         }
@@ -50,7 +51,7 @@ class PrometheusServerIT {
         Map<String, PomeloClient> firstClientOf = new HashMap<>();
         for (String serverId : USERS.keySet().stream().sorted().toList()) {
             JmxExporterAgent exporter = new JmxExporterAgent();
-            AgentConnector connector = AgentConnector.start(serverId, Map.of("discovery.dir", discovery.toString()),
+            ConnectorProcess connector = AgentConnector.start(serverId, Map.of("discovery.dir", discovery.toString()),
                     List.of(exporter.javaagentArgument()));
             connectors.add(connector);
             targets.add(exporter.target());
@@ -92,7 +93,7 @@ class PrometheusServerIT {
         assertThat(prometheus.query("ALERTS").path("result")).as("no alert on a healthy cluster").isEmpty();
 
         // a connector that stops reporting: up drops to 0 and the alert goes pending (it fires after 1 minute)
-        AgentConnector crashed = connectors.get(2);
+        ConnectorProcess crashed = connectors.get(2);
         crashed.kill();
         await("OnlineuserConnectorDown pending").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode alerts = prometheus.query("ALERTS{alertname=\"OnlineuserConnectorDown\"}").path("result");

@@ -54,6 +54,10 @@ final class ConnectorPool implements AutoCloseable {
             targets.addAll(discovery.targets());
             discovery.problems().forEach((file, problem) -> problems.put("discovery " + file, problem));
         }
+        if (targets.isEmpty()) {
+            // most often a wrong path or agents started without discovery.dir: an empty answer must not look healthy
+            problems.putIfAbsent("discovery", "no connector listed in " + sources.stream().map(s -> s.path().toString()).toList());
+        }
         List<ConnectorClient> current = clientsFor(targets);
         clients.entrySet().removeIf(entry -> {
             boolean gone = !targets.contains(entry.getKey());

@@ -158,10 +158,6 @@ public final class OnlineUserCluster implements AutoCloseable {
         return pool.targets();
     }
 
-    public long timeoutMillis() {
-        return timeoutMillis;
-    }
-
     @Override
     public void close() {
         fanOut.close();

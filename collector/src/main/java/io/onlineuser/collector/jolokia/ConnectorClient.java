@@ -155,6 +155,12 @@ public final class ConnectorClient implements AutoCloseable {
 
     private List<ServerBeans> knownServers() throws ConnectorException {
         List<ServerBeans> known = servers;
+        if (known.isEmpty() && target.name() != null) {
+            // discovery announced the server id: name its MBeans the way the agent does and save a
+            // round trip; a wrong guess answers 404, which relearns the names by pattern
+            known = List.of(ServerBeans.of(target.name(), "onlineuser:type=ConnectionStats,serverId=" + quoteIfNeeded(target.name())));
+            servers = known;
+        }
         if (known.isEmpty()) {
             readStats();
             known = servers;
@@ -238,6 +244,15 @@ public final class ConnectorClient implements AutoCloseable {
     private static SessionInfo toSession(String serverId, Map<String, Object> f) throws ConnectorException {
         return new SessionInfo(serverId, JolokiaValues.number(f, "sessionId"), JolokiaValues.text(f, "uid"),
                 JolokiaValues.text(f, "frontendId"), JolokiaValues.number(f, "loginTime"), JolokiaValues.text(f, "address"));
+    }
+
+    private static String quoteIfNeeded(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (",=:\"*?\n".indexOf(value.charAt(i)) >= 0) {
+                return ObjectName.quote(value);
+            }
+        }
+        return value;
     }
 
     private static ObjectName objectName(String name) {

@@ -44,13 +44,6 @@ final class JolokiaValues {
         return value == null ? null : value.toString();
     }
 
-    static boolean bool(Object value, String what) throws ConnectorException {
-        if (value instanceof Boolean bool) {
-            return bool;
-        }
-        throw shape(what + " is not a boolean", value);
-    }
-
     private static ConnectorException shape(String problem, Object value) {
         String seen = value == null ? "null" : value.getClass().getSimpleName();
         return new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT, problem + " (got " + seen + ")");

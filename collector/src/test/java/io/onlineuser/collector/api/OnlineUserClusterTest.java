@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.onlineuser.collector.fake.FakeAgent;
 import io.onlineuser.collector.fake.FakeConnector;
+import io.onlineuser.collector.jolokia.ConnectorTarget;
 import io.onlineuser.collector.model.LoginEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +112,18 @@ class OnlineUserClusterTest {
             assertThat(result.kicked()).containsEntry("connector-1", 1).containsEntry("connector-2", 1);
             assertThat(result.total()).isEqualTo(2);
             assertThat(cluster.isOnline("bob")).isFalse();
+        }
+    }
+
+    @Test
+    void aDiscoveryNameThatDoesNotMatchTheMBeanNameFallsBackToThePatternRead() {
+        // the stand-in MBeans quote the id ("connector-1"), the guess from the discovery label does not
+        ConnectorTarget named = new ConnectorTarget(URI.create(agent.url()), "connector-1", null, null);
+        try (OnlineUserCluster cluster = OnlineUserCluster.builder().target(named).timeout(Duration.ofSeconds(30)).build()) {
+            UserLookup bob = cluster.find("bob");
+
+            assertThat(bob.errors()).isEmpty();
+            assertThat(bob.serverIds()).containsExactly("connector-1", "connector-2");
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import io.onlineuser.collector.fake.FakeConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The commands as a user types them, against a real Jolokia; output and exit status are what scripts read. */
@@ -108,6 +110,14 @@ class CollectorCliTest {
 
         assertThat(run.status).isEqualTo(0);
         assertThat(run.out.split("total \\(2/2\\)", -1)).hasSize(3);
+    }
+
+    @Test
+    void anEmptyDiscoveryDirectoryIsAnErrorNotAnEmptyCluster(@TempDir Path empty) {
+        Run run = run("--discovery-dir", empty.toString(), "online");
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.out).contains("no connector listed in [" + empty + "]");
     }
 
     @Test

@@ -69,15 +69,17 @@ public final class OnlineTracker {
         if (record == null) {
             return;
         }
-        if (record.counted()) {
-            connectionGauge.decrement();
-            closedTotal.increment();
-        }
+        // sessions end before the connection is uncounted, so a reader never sees more
+        // sessions than connections
         SessionRecord session = record.close();
         while (session != null) {
             SessionRecord next = session.nextOnConnection;
             end(session);
             session = next;
+        }
+        if (record.counted()) {
+            connectionGauge.decrement();
+            closedTotal.increment();
         }
     }
 
@@ -103,8 +105,9 @@ public final class OnlineTracker {
         ConnectionRecord connection = channel != null ? connectionOf(channel, address)
                 : address != null ? ConnectionRecord.addressOnly(address) : null;
         long sessionId = sessionIds.incrementAndGet();
-        SessionRecord record = uids.attach(session, uid, connection, sessionId);
+        // the session is counted before its uid, so a reader never sees more uids than sessions
         sessionGauge.increment();
+        SessionRecord record = uids.attach(session, uid, connection, sessionId);
         if (sessions.putIfAbsent(record) != null) {
             // the same session object was bound at the same moment on another thread: it wins
             sessionGauge.decrement();

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -125,31 +124,27 @@ public final class OnlineUserCluster implements AutoCloseable {
     }
 
     /**
-     * Streams logged-in users to {@code sink}, server by server in server id order, page by page,
-     * so memory stays one page whatever the cluster size. {@code serverId} null means all servers;
-     * {@code limit} caps the rows delivered (≤ 0: no cap).
+     * Streams logged-in users to {@code sink}, server by server in server id order, page by page in
+     * login-time order. Every connector's first pages come in one parallel round trip (no counts
+     * read first), later pages of every server are fetched in parallel ahead of their turn; memory
+     * stays at most two pages per server whatever the number of users. {@code serverId} null means
+     * all servers; {@code limit} caps the rows delivered (≤ 0: no cap). Rows reach {@code sink} on
+     * the calling thread.
      */
     public LoginsSummary logins(String serverId, long limit, Consumer<LoginEntry> sink) {
-        ClusterSnapshot snapshot = online(false);
-        Map<String, String> errors = new TreeMap<>(snapshot.errors());
-        Map<String, ConnectorClient> owners = new LinkedHashMap<>();
-        for (ConnectorClient client : pool.current().clients()) {
-            client.knownServerIds().forEach(id -> owners.putIfAbsent(id, client));
-        }
-        if (serverId != null && !snapshot.servers().containsKey(serverId)) {
-            errors.putIfAbsent(serverId, "no such server among those that answered");
-        }
-        long delivered = 0;
-        for (String id : snapshot.servers().keySet()) {
-            if (serverId != null && !serverId.equals(id)) {
-                continue;
+        ConnectorPool.Current current = pool.current();
+        Map<String, String> errors = new TreeMap<>(current.problems());
+        List<ConnectorClient> asked = current.clients();
+        if (serverId != null) {
+            asked = holding(asked, serverId);
+            if (asked.isEmpty()) {
+                // not seen yet (or it moved): a stats read learns every target's server ids
+                ClusterSnapshot snapshot = online(false);
+                errors.putAll(snapshot.errors());
+                asked = holding(pool.current().clients(), serverId);
             }
-            long cap = limit > 0 ? limit - delivered : Long.MAX_VALUE;
-            if (cap <= 0) {
-                break;
-            }
-            delivered += new LoginPager(owners.get(id), id, pageSize, fanOut, timeoutMillis).stream(cap, sink, errors);
         }
+        long delivered = new LoginStream(fanOut, pageSize, timeoutMillis).stream(asked, serverId, limit, sink, errors);
         return new LoginsSummary(delivered, errors);
     }
 
@@ -171,6 +166,10 @@ public final class OnlineUserCluster implements AutoCloseable {
             errors.put(stats.serverId() + " @ " + stats.url(),
                     "server id " + stats.serverId() + " also answered at " + first.url() + "; counted once");
         }
+    }
+
+    private static List<ConnectorClient> holding(List<ConnectorClient> clients, String serverId) {
+        return clients.stream().filter(c -> c.knownServerIds().contains(serverId)).toList();
     }
 
     private static List<ConnectorClient> successful(List<Outcome<List<ServerStats>>> outcomes) {

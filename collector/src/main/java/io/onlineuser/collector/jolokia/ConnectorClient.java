@@ -133,7 +133,32 @@ public final class ConnectorClient implements AutoCloseable {
     public List<LoginEntry> loginedPage(String serverId, int offset, int limit) throws ConnectorException {
         ServerBeans beans = knownServers().stream().filter(b -> b.serverId().equals(serverId)).findFirst()
                 .orElseThrow(() -> new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT, "no server " + serverId + " here"));
-        Object value = execOnEach(List.of(beans), b -> exec(b.stats(), "loginedList", offset, limit)).get(0).value();
+        return toPage(serverId, execOnEach(List.of(beans), b -> exec(b.stats(), "loginedList", offset, limit)).get(0).value());
+    }
+
+    /**
+     * The first {@code limit} rows of the logged-in list of every server at this target (or only of
+     * {@code onlyServerId} when not null), in one request: server id → page. Servers are the ones
+     * learned by the last stats read (or from discovery), relearned if one has gone.
+     */
+    public Map<String, List<LoginEntry>> firstLoginedPages(String onlyServerId, int limit) throws ConnectorException {
+        List<ServerBeans> known = knownServers();
+        List<ServerBeans> asked = onlyServerId == null ? known
+                : known.stream().filter(b -> b.serverId().equals(onlyServerId)).toList();
+        if (asked.size() == known.size()) {
+            asked = known; // the learned list itself, so that a vanished MBean relearns the names
+        }
+        Map<String, List<LoginEntry>> pages = new LinkedHashMap<>();
+        if (asked.isEmpty()) {
+            return pages;
+        }
+        for (Answer answer : execOnEach(asked, b -> exec(b.stats(), "loginedList", 0, limit))) {
+            pages.put(answer.serverId(), toPage(answer.serverId(), answer.value()));
+        }
+        return pages;
+    }
+
+    private static List<LoginEntry> toPage(String serverId, Object value) throws ConnectorException {
         List<?> rows = JolokiaValues.list(value, "loginedList");
         List<LoginEntry> page = new ArrayList<>(rows.size());
         for (Object row : rows) {

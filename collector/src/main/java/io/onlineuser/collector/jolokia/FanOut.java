@@ -21,38 +21,26 @@ public final class FanOut implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
 
     public <T> List<Outcome<T>> callAll(List<ConnectorClient> clients, ConnectorCall<T> call, long timeoutMillis) {
-        List<CompletableFuture<T>> futures = new ArrayList<>(clients.size());
+        List<Pending<T>> pending = new ArrayList<>(clients.size());
         for (ConnectorClient client : clients) {
-            futures.add(CompletableFuture.supplyAsync(() -> callUnchecked(client, call, timeoutMillis), executor));
+            pending.add(start(client, call, timeoutMillis));
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         List<Outcome<T>> outcomes = new ArrayList<>(clients.size());
-        for (int i = 0; i < clients.size(); i++) {
-            outcomes.add(await(clients.get(i), futures.get(i), deadline, timeoutMillis));
+        for (Pending<T> one : pending) {
+            outcomes.add(one.await());
         }
         return outcomes;
+    }
+
+    /** Starts one call now and returns at once; its deadline runs from this moment. */
+    public <T> Pending<T> start(ConnectorClient client, ConnectorCall<T> call, long timeoutMillis) {
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> callUnchecked(client, call, timeoutMillis), executor);
+        return new Pending<>(client, future, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis), timeoutMillis);
     }
 
     @Override
     public void close() {
         executor.shutdownNow();
-    }
-
-    private static <T> Outcome<T> await(ConnectorClient client, CompletableFuture<T> future, long deadline, long timeoutMillis) {
-        try {
-            long remaining = Math.max(0, deadline - System.nanoTime());
-            return new Outcome<>(client, future.get(remaining, TimeUnit.NANOSECONDS), null);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            return new Outcome<>(client, null,
-                    new ConnectorException(FailureKind.TIMED_OUT, "no answer within " + timeoutMillis + " ms"));
-        } catch (ExecutionException e) {
-            return new Outcome<>(client, null, FailureClassifier.classify(unwrap(e.getCause()), timeoutMillis));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            return new Outcome<>(client, null, new ConnectorException(FailureKind.TIMED_OUT, "interrupted"));
-        }
     }
 
     private static <T> T callUnchecked(ConnectorClient client, ConnectorCall<T> call, long timeoutMillis) {
@@ -76,6 +64,42 @@ public final class FanOut implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** A call under way: {@link #await()} gives its outcome by the deadline, {@link #cancel()} drops it. */
+    public static final class Pending<T> {
+        private final ConnectorClient client;
+        private final CompletableFuture<T> future;
+        private final long deadlineNanos;
+        private final long timeoutMillis;
+
+        private Pending(ConnectorClient client, CompletableFuture<T> future, long deadlineNanos, long timeoutMillis) {
+            this.client = client;
+            this.future = future;
+            this.deadlineNanos = deadlineNanos;
+            this.timeoutMillis = timeoutMillis;
+        }
+
+        public Outcome<T> await() {
+            try {
+                long remaining = Math.max(0, deadlineNanos - System.nanoTime());
+                return new Outcome<>(client, future.get(remaining, TimeUnit.NANOSECONDS), null);
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                return new Outcome<>(client, null,
+                        new ConnectorException(FailureKind.TIMED_OUT, "no answer within " + timeoutMillis + " ms"));
+            } catch (ExecutionException e) {
+                return new Outcome<>(client, null, FailureClassifier.classify(unwrap(e.getCause()), timeoutMillis));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                future.cancel(true);
+                return new Outcome<>(client, null, new ConnectorException(FailureKind.TIMED_OUT, "interrupted"));
+            }
+        }
+
+        public void cancel() {
+            future.cancel(true);
+        }
     }
 
     /** Carries a checked failure through {@link CompletableFuture}. */

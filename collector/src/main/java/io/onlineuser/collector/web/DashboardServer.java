@@ -85,7 +85,7 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
-    /** Streams rows as they arrive: {"logins":[…],"rows":n,"errors":{…}}; memory stays one page. */
+    /** Streams rows as they arrive: {"logins":[…],"rows":n,"errors":{…}}; memory stays two pages per server at most. */
     private void sendLogins(HttpExchange exchange, Map<String, String> query) throws IOException {
         long limit;
         try {

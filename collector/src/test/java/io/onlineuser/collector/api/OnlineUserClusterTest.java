@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.onlineuser.collector.fake.FakeAgent;
 import io.onlineuser.collector.fake.FakeConnector;
+import io.onlineuser.collector.fake.LoginRow;
 import io.onlineuser.collector.jolokia.ConnectorTarget;
 import io.onlineuser.collector.model.LoginEntry;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +72,23 @@ class OnlineUserClusterTest {
     }
 
     @Test
+    void loginsListsTheServersThatAnswerAndNamesTheOthers() throws IOException {
+        String silent = silentSocket();
+        String refused = closedPort();
+        try (OnlineUserCluster cluster = OnlineUserCluster.builder().target(agent.url()).target(silent).target(refused)
+                .pageSize(2).timeout(Duration.ofMillis(1500)).build()) {
+            List<LoginEntry> rows = new ArrayList<>();
+            LoginsSummary listed = cluster.logins(null, 0, rows::add);
+
+            assertThat(listed.rows()).isEqualTo(11);
+            assertThat(rows).hasSize(11);
+            assertThat(listed.errors()).containsOnlyKeys(silent, refused);
+            assertThat(listed.errors().get(silent)).startsWith("timed out");
+            assertThat(listed.errors().get(refused)).isEqualTo("connection refused");
+        }
+    }
+
+    @Test
     void findListsEverySessionAcrossServers() {
         try (OnlineUserCluster cluster = cluster(Duration.ofSeconds(30), agent.url())) {
             UserLookup bob = cluster.find("bob");
@@ -92,9 +110,17 @@ class OnlineUserClusterTest {
             LoginsSummary all = cluster.logins(null, 0, rows::add);
 
             assertThat(all.rows()).isEqualTo(11);
-            assertThat(rows).extracting(LoginEntry::serverId).containsSubsequence("connector-1", "connector-2");
-            assertThat(rows.stream().filter(r -> r.serverId().equals("connector-1")).map(LoginEntry::uid).toList())
-                    .containsExactlyInAnyOrderElementsOf(one.users().keySet());
+            assertThat(all.errors()).isEmpty();
+            // pages are fetched in parallel, yet rows arrive server by server in id order, each list in the agent's order
+            List<String> expected = new ArrayList<>();
+            one.loginedList(0, 100).forEach(row -> expected.add("connector-1/" + row.getUid()));
+            two.loginedList(0, 100).forEach(row -> expected.add("connector-2/" + row.getUid()));
+            assertThat(rows).extracting(row -> row.serverId() + "/" + row.uid()).containsExactlyElementsOf(expected);
+
+            List<LoginEntry> firstFive = new ArrayList<>();
+            assertThat(cluster.logins(null, 5, firstFive::add).rows()).isEqualTo(5);
+            assertThat(firstFive).extracting(LoginEntry::uid).containsExactlyElementsOf(
+                    one.loginedList(0, 5).stream().map(LoginRow::getUid).toList());
 
             List<LoginEntry> limited = new ArrayList<>();
             assertThat(cluster.logins("connector-2", 2, limited::add).rows()).isEqualTo(2);
@@ -150,6 +176,12 @@ class OnlineUserClusterTest {
             FakeConnector renamed = new FakeConnector("connector-2b").login("carol");
             resources.add(renamed);
 
+            List<LoginEntry> rows = new ArrayList<>();
+            LoginsSummary listed = cluster.logins(null, 0, rows::add);
+            assertThat(listed.errors()).isEmpty();
+            assertThat(rows).extracting(LoginEntry::serverId).containsOnly("connector-1", "connector-2b");
+            assertThat(rows).extracting(LoginEntry::uid).contains("carol");
+
             assertThat(cluster.find("carol").serverIds()).containsExactly("connector-2b");
             assertThat(cluster.online().servers()).containsOnlyKeys("connector-1", "connector-2b");
         }
@@ -177,6 +209,13 @@ class OnlineUserClusterTest {
             assertThat(snapshot.totals().loginedCount()).isEqualTo(11);
             assertThat(snapshot.errors()).hasSize(2);
             assertThat(snapshot.errors().values()).allSatisfy(why -> assertThat(why).contains("also answered at"));
+
+            List<LoginEntry> rows = new ArrayList<>();
+            LoginsSummary listed = cluster.logins(null, 0, rows::add);
+            assertThat(listed.rows()).isEqualTo(11);
+            assertThat(rows).hasSize(11);
+            assertThat(listed.errors()).hasSize(2);
+            assertThat(listed.errors().values()).allSatisfy(why -> assertThat(why).contains("also answered at"));
         }
     }
 

@@ -33,10 +33,9 @@ final class ConnectionRecord {
     }
 
     private void setAddress(String address) {
-        String normalized = PackedAddress.normalize(address);
-        long packed = PackedAddress.pack(normalized);
+        long packed = PackedAddress.pack(address);
         state = (state & ~ADDRESS) | packed;
-        addressText = packed == 0 ? normalized : null;
+        addressText = packed == 0 ? PackedAddress.normalize(address) : null;
     }
 
     synchronized String address() {

@@ -125,9 +125,10 @@ public final class OnlineTracker {
         if (session == null) {
             return;
         }
-        SessionRecord record = sessions.get(session);
+        // whoever takes the record out of the table ends it: one lookup instead of get + end
+        SessionRecord record = sessions.remove(session);
         if (record != null) {
-            end(record);
+            ended(record);
         }
     }
 
@@ -147,9 +148,13 @@ public final class OnlineTracker {
 
     /** Ends a session exactly once, whoever (unbind, close) gets here first. */
     private void end(SessionRecord record) {
-        if (!sessions.remove(record.session, record)) {
-            return;
+        if (sessions.remove(record.session, record)) {
+            ended(record);
         }
+    }
+
+    /** The rest of ending a session, once its record is out of the session table. */
+    private void ended(SessionRecord record) {
         uids.detach(record);
         ConnectionRecord connection = record.connection;
         if (connection != null && connection.detach(record) && connection.channel != null

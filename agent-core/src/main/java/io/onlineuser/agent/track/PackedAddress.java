@@ -12,7 +12,10 @@ final class PackedAddress {
     private PackedAddress() {
     }
 
-    /** Drops a {@code host/} prefix, as in {@code InetSocketAddress.toString()}; null stays null. */
+    /**
+     * Drops a {@code host/} prefix, as in {@code InetSocketAddress.toString()}; null stays null.
+     * Only for addresses {@link #pack} cannot pack, which keep their text.
+     */
     static String normalize(String address) {
         if (address == null) {
             return null;
@@ -22,7 +25,11 @@ final class PackedAddress {
         return text.isEmpty() ? null : text;
     }
 
-    /** The packed form of a normalized IPv4 {@code a.b.c.d:port}, or 0 when it is not one. */
+    /**
+     * The packed form of an IPv4 {@code a.b.c.d:port}, after an optional {@code host/} prefix, or 0
+     * when it is not one. One pass and no allocation: it runs for every accepted connection. A
+     * {@code '/'} starts the parse afresh, so only the text after the last one counts.
+     */
     static long pack(String address) {
         if (address == null) {
             return 0;
@@ -30,25 +37,29 @@ final class PackedAddress {
         long ip = 0;
         int octets = 0;
         int value = -1;
+        boolean valid = true;
         for (int i = 0; i < address.length(); i++) {
             char c = address.charAt(i);
-            if (c >= '0' && c <= '9') {
+            if (c == '/') {
+                ip = 0;
+                octets = 0;
+                value = -1;
+                valid = true;
+            } else if (!valid) {
+                continue;
+            } else if (c >= '0' && c <= '9') {
                 value = (value < 0 ? 0 : value * 10) + (c - '0');
-                if (value > 65535) {
-                    return 0;
-                }
+                valid = value <= 65535;
             } else if ((c == '.' && octets < 3) || (c == ':' && octets == 3)) {
-                if (value < 0 || value > 255) {
-                    return 0;
-                }
+                valid = value >= 0 && value <= 255;
                 ip = (ip << 8) | value;
                 octets++;
                 value = -1;
             } else {
-                return 0;
+                valid = false;
             }
         }
-        if (octets != 4 || value < 0) {
+        if (!valid || octets != 4 || value < 0) {
             return 0;
         }
         return PRESENT | (ip << 16) | value;

@@ -10,7 +10,10 @@ final class PeakGauge {
 
     void increment() {
         int now = current.incrementAndGet();
-        peak.accumulateAndGet(now, Math::max);
+        // read before writing: below the peak (the usual case) no thread writes the shared line
+        if (now > peak.get()) {
+            peak.accumulateAndGet(now, Math::max);
+        }
     }
 
     void decrement() {

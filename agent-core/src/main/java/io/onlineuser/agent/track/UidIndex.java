@@ -3,16 +3,26 @@ package io.onlineuser.agent.track;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
  * Who is logged in: uid → its sessions, and the uids in the order they came online.
  *
  * <p>Structures of our own, because at a million users every node counts: a hash table striped
- * by uid (each stripe is the lock for its uids and their session chains) and a doubly linked
- * login order, both threaded through {@link UidEntry} itself. A {@code ConcurrentHashMap} plus a
- * {@code ConcurrentSkipListSet} would add about 64 bytes per uid. Page walks follow the order
- * without any lock; an entry unlinked during a walk keeps its forward link, so the walk goes on.
+ * by uid (each stripe is the lock for its uids and their session chains) and, per stripe, a
+ * doubly linked login order, both threaded through {@link UidEntry} itself. A
+ * {@code ConcurrentHashMap} plus a {@code ConcurrentSkipListSet} would add about 64 bytes per uid.
+ * Logins and logouts of different stripes share no lock; the only shared write is one CAS that
+ * numbers each new uid ({@link UidEntry#order}), so that the stripes' orders merge into one.
+ *
+ * <p>A page walk merges the 256 stripe orders through a heap of their heads, following each
+ * order without its lock; an entry unlinked during a walk keeps its forward link, so the walk
+ * goes on. It never copies the whole order: a page at offset {@code o} visits {@code o + limit}
+ * entries at O(log 256) each, so a first page costs ~256 heap inserts and a page deep in a
+ * million uids (offset 990,000) tens of milliseconds — acceptable for an operator's paging, and
+ * the reason pages are bounded.
  */
 final class UidIndex {
 
@@ -22,15 +32,16 @@ final class UidIndex {
     private static final class Stripe {
         UidEntry[] buckets = new UidEntry[INITIAL_BUCKETS];
         int size;
+        /** Login order of this stripe's uids; links are written under the stripe lock. */
+        volatile UidEntry oldest;
+        UidEntry newest;
     }
 
     private final LongSupplier clockMillis;
     private final Stripe[] stripes = new Stripe[STRIPES];
     private final PeakGauge logined = new PeakGauge();
-    /** Guards the links of the login order; taken inside a stripe lock, never the other way. */
-    private final Object orderLock = new Object();
-    private volatile UidEntry oldest;
-    private UidEntry newest;
+    /** The last {@link UidEntry#order} given out. */
+    private final AtomicLong lastOrder = new AtomicLong();
 
     UidIndex(LongSupplier clockMillis) {
         this.clockMillis = clockMillis;
@@ -59,11 +70,12 @@ final class UidIndex {
         synchronized (stripe) {
             UidEntry entry = find(stripe, uid);
             if (entry == null) {
-                entry = append(uid);
+                entry = new UidEntry(uid, nextOrder());
+                append(stripe, entry);
                 insert(stripe, entry);
                 logined.increment();
             }
-            long loginTime = entry.sessions == null ? entry.loginTime : clockMillis.getAsLong();
+            long loginTime = entry.sessions == null ? entry.loginTime() : clockMillis.getAsLong();
             SessionRecord record = new SessionRecord(session, entry, connection, sessionId, loginTime);
             entry.add(record);
             return record;
@@ -77,7 +89,7 @@ final class UidIndex {
         synchronized (stripe) {
             if (entry.remove(record) && !entry.online()) {
                 delete(stripe, entry);
-                unlink(entry);
+                unlink(stripe, entry);
                 logined.decrement();
             }
         }
@@ -107,56 +119,82 @@ final class UidIndex {
         }
     }
 
-    /** Walks the login order without copying it; uids that left meanwhile are skipped. */
+    /** Merges the stripes' login orders without copying them; uids that left meanwhile are skipped. */
     List<LoginView> page(int offset, int limit) {
         List<LoginView> page = new ArrayList<>(Math.min(limit, Math.max(0, logined.current() - offset)));
+        if (limit == 0) {
+            return page;
+        }
+        PriorityQueue<UidEntry> heads = new PriorityQueue<>(STRIPES, (a, b) -> Long.compare(a.order, b.order));
+        for (Stripe stripe : stripes) {
+            UidEntry first = stripe.oldest;
+            if (first != null) {
+                heads.add(first);
+            }
+        }
         int skipped = 0;
-        for (UidEntry entry = oldest; entry != null && page.size() < limit; entry = entry.nextInOrder) {
+        while (page.size() < limit && !heads.isEmpty()) {
+            UidEntry entry = heads.poll();
             synchronized (stripe(entry.uid)) {
-                if (!entry.online()) {
-                    continue;
+                if (entry.online()) {
+                    if (skipped < offset) {
+                        skipped++;
+                    } else {
+                        page.add(new LoginView(entry.uid, entry.loginTime(), entry.sessions.address(),
+                                entry.sessionCount()));
+                    }
                 }
-                if (skipped < offset) {
-                    skipped++;
-                } else {
-                    page.add(new LoginView(entry.uid, entry.loginTime, entry.sessions.address(), entry.sessionCount()));
-                }
+            }
+            UidEntry next = entry.nextInOrder;
+            if (next != null) {
+                heads.add(next);
             }
         }
         return page;
     }
 
-    /** A new entry at the end of the login order, its time read under the lock so the order is by time. */
-    private UidEntry append(String uid) {
-        synchronized (orderLock) {
-            UidEntry entry = new UidEntry(uid, clockMillis.getAsLong());
-            entry.previousInOrder = newest;
-            if (newest == null) {
-                oldest = entry;
-            } else {
-                newest.nextInOrder = entry;
+    /**
+     * The next place in the login order: now in the high bits, so that the order is by login
+     * time, and never below the last one given out (a clock stepping back, or more than 2M logins
+     * in one millisecond, borrows the last time rather than break the order).
+     */
+    private long nextOrder() {
+        long floor = clockMillis.getAsLong() << UidEntry.SEQUENCE_BITS;
+        while (true) {
+            long last = lastOrder.get();
+            long next = Math.max(last + 1, floor);
+            if (lastOrder.compareAndSet(last, next)) {
+                return next;
             }
-            newest = entry;
-            return entry;
         }
     }
 
-    private void unlink(UidEntry entry) {
-        synchronized (orderLock) {
-            UidEntry previous = entry.previousInOrder;
-            UidEntry next = entry.nextInOrder;
-            if (previous == null) {
-                oldest = next;
-            } else {
-                previous.nextInOrder = next;
-            }
-            if (next == null) {
-                newest = previous;
-            } else {
-                next.previousInOrder = previous;
-            }
-            entry.previousInOrder = null;
+    /** Adds a new entry at the end of its stripe's order; the caller holds the stripe lock. */
+    private static void append(Stripe stripe, UidEntry entry) {
+        entry.previousInOrder = stripe.newest;
+        if (stripe.newest == null) {
+            stripe.oldest = entry;
+        } else {
+            stripe.newest.nextInOrder = entry;
         }
+        stripe.newest = entry;
+    }
+
+    /** Takes an entry out of its stripe's order; the caller holds the stripe lock. */
+    private static void unlink(Stripe stripe, UidEntry entry) {
+        UidEntry previous = entry.previousInOrder;
+        UidEntry next = entry.nextInOrder;
+        if (previous == null) {
+            stripe.oldest = next;
+        } else {
+            previous.nextInOrder = next;
+        }
+        if (next == null) {
+            stripe.newest = previous;
+        } else {
+            next.previousInOrder = previous;
+        }
+        entry.previousInOrder = null;
     }
 
     PeakGauge logined() {

@@ -299,6 +299,43 @@ class OnlineTrackerTest {
     }
 
     @Test
+    void pagesMergeEveryStripeIntoOneLoginOrder() {
+        // 2,000 uids spread over all stripes, logins in bursts sharing a millisecond, a third gone
+        List<String> expected = new ArrayList<>();
+        List<Object> sessions = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            clock.set(20_000 + i / 7);
+            Object session = new Object();
+            sessions.add(session);
+            tracker.sessionBound(session, "player-" + i, null, null);
+            expected.add("player-" + i);
+        }
+        for (int i = 0; i < 2_000; i += 3) {
+            tracker.sessionUnbound(sessions.get(i));
+            expected.remove("player-" + i);
+        }
+
+        List<String> paged = new ArrayList<>();
+        for (int offset = 0; offset < 2_000; offset += 37) {
+            tracker.loginedList(offset, 37).forEach(view -> paged.add(view.uid()));
+        }
+
+        assertThat(paged).containsExactlyElementsOf(expected);
+        assertThat(tracker.loginedList(0, OnlineTracker.MAX_PAGE)).extracting(LoginView::loginTime).isSorted();
+    }
+
+    @Test
+    void aClockSteppingBackDoesNotReorderLogins() {
+        clock.set(50_000);
+        tracker.sessionBound(new Object(), "early", null, null);
+        clock.set(40_000);
+        tracker.sessionBound(new Object(), "late", null, null);
+
+        assertThat(tracker.loginedList(0, 10)).extracting(LoginView::uid, LoginView::loginTime)
+                .containsExactly(tuple("early", 50_000L), tuple("late", 50_000L));
+    }
+
+    @Test
     void loginedListRejectsBadPagesWithAClearMessage() {
         assertThatThrownBy(() -> tracker.loginedList(-1, 10))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("offset must be 0 or more, was -1");

@@ -19,6 +19,8 @@ import io.onlineuser.agent.track.OnlineTracker;
 import java.lang.instrument.Instrumentation;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -43,7 +45,7 @@ class NettyAdviceTest {
         SessionHooks noHooks = SessionHooks.configure(tracker, null, null, null, problem -> { });
         OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks, () -> { }));
         ResettableClassFileTransformer transformer = NettyInstrumentation
-                .apply(AgentInstaller.baseBuilder(true), getClass().getClassLoader()).installOn(instrumentation);
+                .apply(AgentInstaller.baseBuilder(true, Optional.of(List.of(NettyInstrumentation.PIPELINE))), getClass().getClassLoader()).installOn(instrumentation);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)

@@ -33,7 +33,7 @@ class SessionHookAdviceTest {
         SessionHooks hooks = SessionHooks.configure(tracker, bind, unbind, kick, problems::add);
         tracker.setKicker(hooks.kicker());
         OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks, () -> { }));
-        transformer = hooks.apply(AgentInstaller.baseBuilder(true), getClass().getClassLoader()).installOn(instrumentation);
+        transformer = hooks.apply(AgentInstaller.baseBuilder(true, hooks.exactTypeNames()), getClass().getClassLoader()).installOn(instrumentation);
     }
 
     private void installSampleLikeHooks() {

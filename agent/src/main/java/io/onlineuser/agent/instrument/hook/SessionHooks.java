@@ -6,6 +6,7 @@ import io.onlineuser.agent.track.OnlineTracker;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -91,6 +92,21 @@ public final class SessionHooks {
             result = HookInstrumentation.apply(result, agentLoader, id, instrumented.get(id).spec(), instrumented.get(id));
         }
         return result;
+    }
+
+    /**
+     * The names of the types the hooks instrument, or empty when a hook also instruments subtypes
+     * ({@code Type+}), whose names nobody knows in advance.
+     */
+    public Optional<List<String>> exactTypeNames() {
+        List<String> names = new ArrayList<>();
+        for (HookStatus hook : instrumented) {
+            if (hook.spec().includeSubtypes()) {
+                return Optional.empty();
+            }
+            names.add(hook.spec().typeName());
+        }
+        return Optional.of(names);
     }
 
     public AppKicker kicker() {

@@ -13,7 +13,7 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  */
 public final class NettyInstrumentation {
 
-    static final String PIPELINE = "io.netty.channel.DefaultChannelPipeline";
+    public static final String PIPELINE = "io.netty.channel.DefaultChannelPipeline";
 
     private NettyInstrumentation() {
     }

@@ -90,7 +90,8 @@ final class BotHandler extends SimpleChannelInboundHandler<PomeloPackage> {
         }
         handshaken = true;
         bots.stats().connectionUp();
-        ctx.writeAndFlush(PomeloPackage.handshakeAck());
+        // flushed together with the login request: one segment, so one wake-up of the server instead of two
+        ctx.write(PomeloPackage.handshakeAck());
         int heartbeatSeconds = reply.path("sys").path("heartbeat").asInt(0);
         if (heartbeatSeconds > 0) {
             heartbeats = ctx.executor().scheduleAtFixedRate(() -> ctx.writeAndFlush(PomeloPackage.heartbeat()),
@@ -100,6 +101,7 @@ final class BotHandler extends SimpleChannelInboundHandler<PomeloPackage> {
             request(ctx, LOGIN_ID, LOGIN, Json.object().put("uid", uid));
             return;
         }
+        ctx.flush();
         settle();
         if (bots.settings().churn()) {
             closeOnPurpose(ctx);
@@ -184,7 +186,7 @@ final class BotHandler extends SimpleChannelInboundHandler<PomeloPackage> {
                 bots.stats().failed.increment();
             }
             if (bots.settings().churn()) {
-                bots.reconnect(index, closingOnPurpose);
+                bots.reconnect(index, closingOnPurpose, ctx.channel().eventLoop());
             }
         }
         ctx.fireChannelInactive();

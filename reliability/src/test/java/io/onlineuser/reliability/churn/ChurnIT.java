@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ChurnIT {
 
     private static final int CLIENT_THREADS = Integer.getInteger("churn.threads", 8);
-    private static final long CYCLES = Long.getLong("churn.cycles", 40_000);
+    private static final long CYCLES = Long.getLong("churn.cycles", 100_000);
 
     @Test
     void countsStaySaneUnderChurnAndReturnToZero() throws Exception {

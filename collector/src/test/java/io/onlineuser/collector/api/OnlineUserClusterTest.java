@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.onlineuser.collector.fake.FakeAgent;
 import io.onlineuser.collector.fake.FakeConnector;
 import io.onlineuser.collector.fake.LoginRow;
+import io.onlineuser.collector.fake.SilentTarget;
 import io.onlineuser.collector.jolokia.ConnectorTarget;
 import io.onlineuser.collector.model.LoginEntry;
 import org.junit.jupiter.api.AfterEach;
@@ -235,21 +234,9 @@ class OnlineUserClusterTest {
     }
 
     private String silentSocket() throws IOException {
-        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        SilentTarget silent = SilentTarget.start();
         resources.add(silent);
-        List<Socket> held = new CopyOnWriteArrayList<>();
-        Thread acceptor = new Thread(() -> {
-            try {
-                while (true) {
-                    held.add(silent.accept());
-                }
-            } catch (IOException closed) {
-                // test over
-            }
-        }, "silent-acceptor");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        return "http://127.0.0.1:" + silent.getLocalPort() + "/jolokia";
+        return silent.url();
     }
 
     private static String closedPort() throws IOException {

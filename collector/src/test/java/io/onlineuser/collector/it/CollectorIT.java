@@ -8,9 +8,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +32,7 @@ import io.onlineuser.collector.api.KickResult;
 import io.onlineuser.collector.api.LoginsSummary;
 import io.onlineuser.collector.api.OnlineUserCluster;
 import io.onlineuser.collector.api.UserLookup;
+import io.onlineuser.collector.fake.SilentTarget;
 import io.onlineuser.collector.model.LoginEntry;
 import io.onlineuser.collector.web.HeadlessChromium;
 import io.onlineuser.sample.bots.Bots;
@@ -248,21 +246,9 @@ class CollectorIT {
     }
 
     private String silentSocket() throws IOException {
-        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        SilentTarget silent = SilentTarget.start();
         resources.add(silent);
-        List<Socket> held = new CopyOnWriteArrayList<>();
-        Thread acceptor = new Thread(() -> {
-            try {
-                while (true) {
-                    held.add(silent.accept());
-                }
-            } catch (IOException closed) {
-                // test over
-            }
-        }, "silent-acceptor");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        return "http://127.0.0.1:" + silent.getLocalPort() + "/jolokia";
+        return silent.url();
     }
 
     private static CliRun runJar(String... args) throws IOException, InterruptedException {

@@ -15,6 +15,7 @@ import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
 import io.onlineuser.collector.fake.FakeAgent;
+import io.onlineuser.collector.fake.SilentTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,22 +46,10 @@ class FailureClassificationTest {
 
     @Test
     void serverThatAcceptsAndNeverAnswersTimesOut() throws IOException {
-        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        SilentTarget silent = SilentTarget.start();
         resources.add(silent);
-        List<Socket> held = new ArrayList<>();
-        Thread acceptor = new Thread(() -> {
-            try {
-                while (true) {
-                    held.add(silent.accept());
-                }
-            } catch (IOException closed) {
-                // test over
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
 
-        ConnectorException failure = failureOf("http://127.0.0.1:" + silent.getLocalPort() + "/jolokia", SILENT_TIMEOUT_MILLIS);
+        ConnectorException failure = failureOf(silent.url(), SILENT_TIMEOUT_MILLIS);
 
         assertThat(failure.kind()).isEqualTo(FailureKind.TIMED_OUT);
         assertThat(failure.getMessage()).contains("no answer within " + SILENT_TIMEOUT_MILLIS + " ms");

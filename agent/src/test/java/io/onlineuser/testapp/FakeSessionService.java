@@ -15,6 +15,15 @@ public final class FakeSessionService {
         session.uid = uid;
     }
 
+    /** Wide and primitive parameters around the session: the agent must find each value's slot. */
+    public void bindById(double weight, long uid, FakeSession session, int level) {
+        session.uid = weight > 0 && level > 0 ? Long.toString(uid) : null;
+    }
+
+    public static void unbindStatic(long reason, FakeSession session) {
+        session.uid = null;
+    }
+
     public void unbind(FakeSession session) {
         session.uid = null;
     }

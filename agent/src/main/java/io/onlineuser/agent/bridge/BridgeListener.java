@@ -9,11 +9,11 @@ import java.net.SocketAddress;
  */
 public interface BridgeListener {
 
-    /** An accepted client channel became active. */
-    void channelActive(Object channel, SocketAddress remoteAddress);
+    /** A channel became active; {@code parent} is its parent channel (null for clients and servers). */
+    void channelActive(Object channel, Object parent, SocketAddress remoteAddress);
 
-    /** An accepted client channel became inactive (possibly never active: closed before activation). */
-    void channelInactive(Object channel);
+    /** A channel became inactive (possibly never active: closed before activation). */
+    void channelInactive(Object channel, Object parent);
 
     /**
      * A configured session hook method returned normally.

@@ -27,24 +27,40 @@ public final class OnlineUserBridge {
         listener = newListener;
     }
 
-    public static void channelActive(Object channel, SocketAddress remoteAddress) {
+    /**
+     * Called by the code added to Netty's pipeline; {@code parent} tells accepted channels from others.
+     * Catches everything: nothing may reach the host's event loop.
+     */
+    public static void channelActive(Object channel, Object parent, SocketAddress remoteAddress) {
         BridgeListener current = listener;
         if (current != null) {
-            current.channelActive(channel, remoteAddress);
+            try {
+                current.channelActive(channel, parent, remoteAddress);
+            } catch (Throwable ignored) {
+                // the listener reports its own failures; the host must never see one
+            }
         }
     }
 
-    public static void channelInactive(Object channel) {
+    public static void channelInactive(Object channel, Object parent) {
         BridgeListener current = listener;
         if (current != null) {
-            current.channelInactive(channel);
+            try {
+                current.channelInactive(channel, parent);
+            } catch (Throwable ignored) {
+                // as above
+            }
         }
     }
 
     public static void hookReturned(int hookId, Object self, Object session, Object uidSource) {
         BridgeListener current = listener;
         if (current != null) {
-            current.hookReturned(hookId, self, session, uidSource);
+            try {
+                current.hookReturned(hookId, self, session, uidSource);
+            } catch (Throwable ignored) {
+                // as above
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.onlineuser.agent.startup;
 
 import io.onlineuser.agent.bridge.BridgeListener;
 import io.onlineuser.agent.instrument.hook.SessionHooks;
+import io.onlineuser.agent.instrument.netty.AcceptedChannels;
 import io.onlineuser.agent.instrument.netty.RemoteAddresses;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.net.SocketAddress;
@@ -26,7 +27,10 @@ final class TrackerEvents implements BridgeListener {
     }
 
     @Override
-    public void channelActive(Object channel, SocketAddress remoteAddress) {
+    public void channelActive(Object channel, Object parent, SocketAddress remoteAddress) {
+        if (!AcceptedChannels.isAcceptedBy(parent)) {
+            return;
+        }
         tracker.connectionActive(channel, RemoteAddresses.format(remoteAddress));
         if (!firstConnectionSeen.get() && firstConnectionSeen.compareAndSet(false, true)) {
             onFirstConnection.run();
@@ -34,7 +38,10 @@ final class TrackerEvents implements BridgeListener {
     }
 
     @Override
-    public void channelInactive(Object channel) {
+    public void channelInactive(Object channel, Object parent) {
+        if (!AcceptedChannels.isAcceptedBy(parent)) {
+            return;
+        }
         tracker.connectionInactive(channel);
     }
 

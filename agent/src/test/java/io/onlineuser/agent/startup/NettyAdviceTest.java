@@ -14,17 +14,14 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.onlineuser.agent.bridge.OnlineUserBridge;
 import io.onlineuser.agent.instrument.hook.SessionHooks;
-import io.onlineuser.agent.instrument.netty.NettyInstrumentation;
+import io.onlineuser.agent.instrument.bytecode.ExactTypeTransformer;
+import io.onlineuser.agent.instrument.netty.PipelineAdvice;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.lang.instrument.Instrumentation;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import net.bytebuddy.agent.ByteBuddyAgent;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import org.junit.jupiter.api.Test;
 
 /** Accepted channels counted, outbound ones not, through real NIO sockets in this JVM. */
@@ -44,8 +41,8 @@ class NettyAdviceTest {
         OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis);
         SessionHooks noHooks = SessionHooks.configure(tracker, null, null, null, problem -> { });
         OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks, () -> { }));
-        ResettableClassFileTransformer transformer = NettyInstrumentation
-                .apply(AgentInstaller.baseBuilder(true, Optional.of(List.of(NettyInstrumentation.PIPELINE))), getClass().getClassLoader()).installOn(instrumentation);
+        ExactTypeTransformer transformer = new ExactTypeTransformer(PipelineAdvice.all());
+        transformer.install(instrumentation, true);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -67,7 +64,7 @@ class NettyAdviceTest {
         } finally {
             group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
             OnlineUserBridge.setListener(null);
-            transformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+            instrumentation.removeTransformer(transformer);
         }
     }
 }

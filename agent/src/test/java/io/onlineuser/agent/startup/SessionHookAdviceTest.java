@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.onlineuser.agent.bridge.OnlineUserBridge;
+import io.onlineuser.agent.instrument.bytecode.ExactTypeTransformer;
 import io.onlineuser.agent.instrument.hook.SessionHooks;
 import io.onlineuser.agent.track.OnlineTracker;
 import io.onlineuser.agent.track.SessionView;
 import io.onlineuser.testapp.FakeSession;
 import io.onlineuser.testapp.FakeSessionService;
+import io.onlineuser.testapp.GameLoginService;
+import io.onlineuser.testapp.LoginService;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,13 +30,20 @@ class SessionHookAdviceTest {
     private final Instrumentation instrumentation = ByteBuddyAgent.install();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis);
-    private ResettableClassFileTransformer transformer;
+    private ExactTypeTransformer exactTransformer;
+    private ResettableClassFileTransformer subtypeTransformer;
 
+    /** As the agent does after a late attach: the classes are loaded already and get retransformed. */
     private void install(String bind, String unbind, String kick) {
         SessionHooks hooks = SessionHooks.configure(tracker, bind, unbind, kick, problems::add);
         tracker.setKicker(hooks.kicker());
         OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks, () -> { }));
-        transformer = hooks.apply(AgentInstaller.baseBuilder(true, hooks.exactTypeNames()), getClass().getClassLoader()).installOn(instrumentation);
+        exactTransformer = new ExactTypeTransformer(hooks.exactAdvice());
+        exactTransformer.install(instrumentation, true);
+        if (hooks.hasSubtypeHooks()) {
+            subtypeTransformer = hooks.applySubtypeHooks(SubtypeHookInstaller.builder(true), getClass().getClassLoader())
+                    .installOn(instrumentation);
+        }
     }
 
     private void installSampleLikeHooks() {
@@ -44,8 +54,11 @@ class SessionHookAdviceTest {
     @AfterEach
     void uninstall() {
         OnlineUserBridge.setListener(null);
-        if (transformer != null) {
-            transformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        if (exactTransformer != null) {
+            instrumentation.removeTransformer(exactTransformer);
+        }
+        if (subtypeTransformer != null) {
+            subtypeTransformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
         }
     }
 
@@ -147,5 +160,30 @@ class SessionHookAdviceTest {
         install(SERVICE + "#login/2 session=arg0 uid=arg1", null, null);
 
         assertThat(problems).containsExactly("hook.bind: " + SERVICE + " has no method login with 2 parameter(s); hook skipped");
+    }
+
+    @Test
+    void aTypePlusHookCountsLoginsInEverySubclassThatDeclaresTheMethod() {
+        install(LoginService.class.getName() + "+#login/2 session=arg0 uid=arg1",
+                LoginService.class.getName() + "+#logout/1 session=arg0", null);
+        GameLoginService service = new GameLoginService();
+        FakeSession session = new FakeSession(null);
+
+        service.login(session, "u13");
+        assertThat(tracker.isOnline("u13")).isTrue();
+        service.logout(session);
+        assertThat(tracker.isOnline("u13")).isFalse();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void primitiveAndWideArgumentsReachTheHookBoxedFromTheRightSlots() {
+        install(SERVICE + "#bindById/4 session=arg2 uid=arg1", SERVICE + "#unbindStatic/2 session=arg1", null);
+        FakeSession session = new FakeSession(null);
+
+        new FakeSessionService().bindById(2.5d, 42L, session, 7);
+        assertThat(tracker.isOnline("42")).isTrue();
+        FakeSessionService.unbindStatic(3L, session);
+        assertThat(tracker.isOnline("42")).isFalse();
     }
 }

@@ -8,6 +8,8 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import java.util.ArrayList;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -17,7 +19,8 @@ import net.bytebuddy.implementation.bytecode.constant.NullConstant;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Where sessions are counted: applies {@link HookAdvice} to the method a hook description names,
+ * Where sessions are counted for {@code Type+} hooks, whose classes are known only by a supertype
+ * (exact names go through {@link HookMethodAdvice}, without Byte Buddy's agent builder): applies {@link HookAdvice} to the method a hook description names,
  * binding the advice's parameters to that method's own {@code this}/arguments.
  */
 public final class HookInstrumentation {
@@ -44,7 +47,13 @@ public final class HookInstrumentation {
                 .include(agentLoader)
                 .advice(methods, HookAdvice.class.getName());
         return builder.type(typeMatcher(spec)).transform((type, description, loader, module, domain) -> {
-            status.typeSeen(description, !description.getDeclaredMethods().filter(methods).isEmpty());
+            List<Integer> arities = new ArrayList<>();
+            for (MethodDescription.InDefinedShape method : description.getDeclaredMethods()) {
+                if (method.getName().equals(spec.methodName())) {
+                    arities.add(method.getParameters().size());
+                }
+            }
+            status.typeSeen(description.getName(), !description.getDeclaredMethods().filter(methods).isEmpty(), arities);
             return advice.transform(type, description, loader, module, domain);
         });
     }

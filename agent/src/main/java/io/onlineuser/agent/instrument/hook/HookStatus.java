@@ -1,9 +1,8 @@
 package io.onlineuser.agent.instrument.hook;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 
 /**
  * What became of one hook: whether its class was loaded and its method found, so a hook that
@@ -26,13 +25,19 @@ public final class HookStatus {
         return spec;
     }
 
-    void typeSeen(TypeDescription type, boolean declaresMethod) {
+    /**
+     * A class the hook matches by name (or, for {@code Type+}, a subtype) was loaded.
+     *
+     * @param declaresMethod      whether it declares the hooked method (and got the advice)
+     * @param aritiesOfMethodName parameter counts of its methods with the hooked name, for the report
+     */
+    void typeSeen(String typeName, boolean declaresMethod, List<Integer> aritiesOfMethodName) {
         typeSeen.set(true);
         if (declaresMethod) {
             methodFound.set(true);
         } else if (!spec.includeSubtypes()) {
-            report(spec.role().optionKey() + ": " + type.getName() + " has no method " + spec.methodName() + " with "
-                    + spec.arity() + " parameter(s)" + declaredArities(type) + "; hook skipped");
+            report(spec.role().optionKey() + ": " + typeName + " has no method " + spec.methodName() + " with "
+                    + spec.arity() + " parameter(s)" + declaredArities(aritiesOfMethodName) + "; hook skipped");
         }
     }
 
@@ -57,13 +62,10 @@ public final class HookStatus {
         }
     }
 
-    private String declaredArities(TypeDescription type) {
+    private String declaredArities(List<Integer> arities) {
         StringBuilder found = new StringBuilder();
-        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
-            if (method.getName().equals(spec.methodName())) {
-                found.append(found.length() == 0 ? " (it has " : ", ").append(spec.methodName()).append('/')
-                        .append(method.getParameters().size());
-            }
+        for (int arity : arities) {
+            found.append(found.length() == 0 ? " (it has " : ", ").append(spec.methodName()).append('/').append(arity);
         }
         return found.length() == 0 ? "" : found.append(')').toString();
     }

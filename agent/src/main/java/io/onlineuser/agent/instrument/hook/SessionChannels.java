@@ -1,13 +1,10 @@
 package io.onlineuser.agent.instrument.hook;
 
+import io.onlineuser.agent.instrument.SuperTypes;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.SocketAddress;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Finds a session's Netty channel without configuration: the first instance field (the class's
@@ -31,7 +28,7 @@ public final class SessionChannels {
     private static final ClassValue<Class<?>> CHANNEL_INTERFACES = new ClassValue<>() {
         @Override
         protected Class<?> computeValue(Class<?> type) {
-            return namedSuperType(type, CHANNEL);
+            return SuperTypes.named(type, CHANNEL);
         }
     };
 
@@ -49,10 +46,31 @@ public final class SessionChannels {
         return FIELDS.get(session.getClass()).read(session);
     }
 
-    /** The channel's remote address, or null when unknown. */
+    /** Channel.remoteAddress() through the public interface, per channel class (null when not a channel). */
+    private static final ClassValue<Method> REMOTE_ADDRESS = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            Class<?> channelType = CHANNEL_INTERFACES.get(type);
+            try {
+                return channelType == null ? null : channelType.getMethod("remoteAddress");
+            } catch (NoSuchMethodException | RuntimeException e) {
+                return null;
+            }
+        }
+    };
+
+    /** The channel's remote address, or null when unknown. Called on every login: the method is looked up once. */
     public static SocketAddress remoteAddress(Object channel) {
-        Object address = invokeChannelMethod(channel, "remoteAddress");
-        return address instanceof SocketAddress ? (SocketAddress) address : null;
+        if (channel == null) {
+            return null;
+        }
+        Method method = REMOTE_ADDRESS.get(channel.getClass());
+        try {
+            Object address = method == null ? null : method.invoke(channel);
+            return address instanceof SocketAddress ? (SocketAddress) address : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Closes the channel (Netty runs the close on its event loop); true if a close was requested. */
@@ -74,33 +92,6 @@ public final class SessionChannels {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
-    }
-
-    static boolean implementsNamed(Class<?> type, String name) {
-        return namedSuperType(type, name) != null;
-    }
-
-    /** The class or interface called {@code name} among {@code type}'s supertypes (itself included). */
-    static Class<?> namedSuperType(Class<?> type, String name) {
-        Deque<Class<?>> pending = new ArrayDeque<>();
-        Set<Class<?>> seen = new HashSet<>();
-        pending.add(type);
-        while (!pending.isEmpty()) {
-            Class<?> current = pending.poll();
-            if (!seen.add(current)) {
-                continue;
-            }
-            if (current.getName().equals(name)) {
-                return current;
-            }
-            if (current.getSuperclass() != null) {
-                pending.add(current.getSuperclass());
-            }
-            for (Class<?> parent : current.getInterfaces()) {
-                pending.add(parent);
-            }
-        }
-        return null;
     }
 
     /** The field of a session class that holds its channel or context; {@link #NONE} when there is none. */
@@ -132,11 +123,11 @@ public final class SessionChannels {
 
         private static ChannelField of(Field candidate) {
             try {
-                if (implementsNamed(candidate.getType(), CHANNEL)) {
+                if (SuperTypes.named(candidate.getType(), CHANNEL) != null) {
                     candidate.setAccessible(true);
                     return new ChannelField(candidate, null);
                 }
-                Class<?> context = namedSuperType(candidate.getType(), CONTEXT);
+                Class<?> context = SuperTypes.named(candidate.getType(), CONTEXT);
                 if (context != null) {
                     candidate.setAccessible(true);
                     return new ChannelField(candidate, context.getMethod("channel"));

@@ -1,12 +1,12 @@
 package io.onlineuser.agent.instrument.hook;
 
 import io.onlineuser.agent.config.Similarity;
+import io.onlineuser.agent.instrument.bytecode.MethodAdvice;
 import io.onlineuser.agent.instrument.netty.RemoteAddresses;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -86,27 +86,31 @@ public final class SessionHooks {
         }
     }
 
-    public AgentBuilder apply(AgentBuilder builder, ClassLoader agentLoader) {
-        AgentBuilder result = builder;
+    /** The advice for hooks on classes named exactly (added with ASM, see {@link HookMethodAdvice}). */
+    public List<MethodAdvice> exactAdvice() {
+        List<MethodAdvice> advice = new ArrayList<>();
         for (int id = 0; id < instrumented.size(); id++) {
-            result = HookInstrumentation.apply(result, agentLoader, id, instrumented.get(id).spec(), instrumented.get(id));
+            if (!instrumented.get(id).spec().includeSubtypes()) {
+                advice.add(new HookMethodAdvice(id, instrumented.get(id)));
+            }
         }
-        return result;
+        return advice;
     }
 
-    /**
-     * The names of the types the hooks instrument, or empty when a hook also instruments subtypes
-     * ({@code Type+}), whose names nobody knows in advance.
-     */
-    public Optional<List<String>> exactTypeNames() {
-        List<String> names = new ArrayList<>();
-        for (HookStatus hook : instrumented) {
-            if (hook.spec().includeSubtypes()) {
-                return Optional.empty();
+    /** True when a hook also instruments subtypes ({@code Type+}): only Byte Buddy can find those classes. */
+    public boolean hasSubtypeHooks() {
+        return instrumented.stream().anyMatch(hook -> hook.spec().includeSubtypes());
+    }
+
+    /** Adds the {@code Type+} hooks to {@code builder}. */
+    public AgentBuilder applySubtypeHooks(AgentBuilder builder, ClassLoader agentLoader) {
+        AgentBuilder result = builder;
+        for (int id = 0; id < instrumented.size(); id++) {
+            if (instrumented.get(id).spec().includeSubtypes()) {
+                result = HookInstrumentation.apply(result, agentLoader, id, instrumented.get(id).spec(), instrumented.get(id));
             }
-            names.add(hook.spec().typeName());
         }
-        return Optional.of(names);
+        return result;
     }
 
     public AppKicker kicker() {

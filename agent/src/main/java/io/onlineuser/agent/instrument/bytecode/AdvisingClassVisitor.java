@@ -1,0 +1,74 @@
+package io.onlineuser.agent.instrument.bytecode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+/**
+ * Offers each method of one class to the advice for that class, and tells the advice afterwards
+ * what it found. Methods nobody advises pass through untouched (ASM copies them as they are).
+ */
+final class AdvisingClassVisitor extends ClassVisitor {
+
+    private static final int NOT_ADVISABLE = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE;
+
+    private final List<MethodAdvice> advice;
+    private final List<List<Integer>> arities = new ArrayList<>();
+    private final Set<MethodAdvice> applied = new HashSet<>();
+    private String owner;
+    private boolean writesFrames;
+
+    AdvisingClassVisitor(ClassVisitor target, List<MethodAdvice> advice) {
+        super(Opcodes.ASM9, target);
+        this.advice = advice;
+        for (int i = 0; i < advice.size(); i++) {
+            arities.add(new ArrayList<>());
+        }
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        owner = name;
+        writesFrames = (version & 0xFFFF) >= Opcodes.V1_6;
+        super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        MethodVisitor target = super.visitMethod(access, name, descriptor, signature, exceptions);
+        List<MethodAdvice> applicable = new ArrayList<>();
+        for (int i = 0; i < advice.size(); i++) {
+            MethodAdvice each = advice.get(i);
+            if (!each.methodName().equals(name)) {
+                continue;
+            }
+            arities.get(i).add(Type.getArgumentTypes(descriptor).length);
+            if ((access & NOT_ADVISABLE) == 0 && placeable(each, access, name) && each.appliesTo(access, descriptor)) {
+                applicable.add(each);
+                applied.add(each);
+            }
+        }
+        return applicable.isEmpty() || target == null ? target
+                : new AdvisingMethodVisitor(target, owner, access, descriptor, applicable, writesFrames);
+    }
+
+    @Override
+    public void visitEnd() {
+        super.visitEnd();
+        for (int i = 0; i < advice.size(); i++) {
+            MethodAdvice each = advice.get(i);
+            each.typeVisited(owner.replace('/', '.'), applied.contains(each), List.copyOf(arities.get(i)));
+        }
+    }
+
+    /** The catch-all handler of {@link MethodAdvice.Placement#EXIT_ALWAYS} needs an initialised {@code this}. */
+    private static boolean placeable(MethodAdvice advice, int access, String name) {
+        return advice.placement() != MethodAdvice.Placement.EXIT_ALWAYS
+                || ((access & Opcodes.ACC_STATIC) == 0 && !"<init>".equals(name));
+    }
+}

@@ -1,0 +1,84 @@
+package io.onlineuser.agent.instrument.bytecode;
+
+import java.util.List;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/** Adds the calls of the advice that applies to one method; see {@link MethodAdvice} for what a call may do. */
+final class AdvisingMethodVisitor extends MethodVisitor {
+
+    /** Upper bound of what one call pushes above the method's own stack (a boxed long needs two slots). */
+    private static final int EXTRA_STACK = 6;
+
+    private final String owner;
+    private final int access;
+    private final String descriptor;
+    private final List<MethodAdvice> advice;
+    private final boolean exitAlways;
+    private final boolean writesFrames;
+    private final Label bodyStart = new Label();
+
+    /**
+     * @param writesFrames whether the class file carries stack map frames (version 50 and later);
+     *                     older ones are verified by type inference and must not get one
+     */
+    AdvisingMethodVisitor(MethodVisitor target, String owner, int access, String descriptor, List<MethodAdvice> advice,
+                          boolean writesFrames) {
+        super(Opcodes.ASM9, target);
+        this.owner = owner;
+        this.writesFrames = writesFrames;
+        this.access = access;
+        this.descriptor = descriptor;
+        this.advice = advice;
+        this.exitAlways = advice.stream().anyMatch(a -> a.placement() == MethodAdvice.Placement.EXIT_ALWAYS);
+    }
+
+    @Override
+    public void visitCode() {
+        super.visitCode();
+        emitAll(MethodAdvice.Placement.ENTRY);
+        if (exitAlways) {
+            super.visitLabel(bodyStart);
+        }
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+        if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+            emitAll(MethodAdvice.Placement.EXIT);
+            emitAll(MethodAdvice.Placement.EXIT_ALWAYS);
+        }
+        super.visitInsn(opcode);
+    }
+
+    /**
+     * The catch-all handler goes after the method's own code and last in its exception table, so
+     * the method's own handlers still catch first. Its frame holds only {@code this}: the handler
+     * needs nothing else, and fewer locals is valid wherever it is entered from.
+     */
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+        if (exitAlways) {
+            Label bodyEnd = new Label();
+            Label handler = new Label();
+            super.visitLabel(bodyEnd);
+            super.visitLabel(handler);
+            if (writesFrames) {
+                super.visitFrame(Opcodes.F_FULL, 1, new Object[] {owner}, 1, new Object[] {"java/lang/Throwable"});
+            }
+            emitAll(MethodAdvice.Placement.EXIT_ALWAYS);
+            super.visitInsn(Opcodes.ATHROW);
+            super.visitTryCatchBlock(bodyStart, bodyEnd, handler, null);
+        }
+        super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);
+    }
+
+    private void emitAll(MethodAdvice.Placement placement) {
+        for (MethodAdvice each : advice) {
+            if (each.placement() == placement) {
+                each.emit(mv, access, descriptor);
+            }
+        }
+    }
+}

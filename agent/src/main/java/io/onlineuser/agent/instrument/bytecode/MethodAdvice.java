@@ -1,0 +1,48 @@
+package io.onlineuser.agent.instrument.bytecode;
+
+import java.util.List;
+import net.bytebuddy.jar.asm.MethodVisitor;
+
+/**
+ * A call the agent adds to the methods of one class known by name. The call must leave the
+ * operand stack as it found it, use no new local variables and contain no branches, so that the
+ * rewritten method needs no new stack map frames (only {@link Placement#EXIT_ALWAYS} adds one, at
+ * its exception handler, whose frame is known).
+ */
+public interface MethodAdvice {
+
+    /** Where in the method the call goes. */
+    enum Placement {
+        /** Before the first instruction. */
+        ENTRY,
+        /** Before every return instruction: after a normal return only. */
+        EXIT,
+        /** Before every return and, through a catch-all handler, before an exception leaves the method. */
+        EXIT_ALWAYS
+    }
+
+    /** Binary name of the class whose methods this advises, e.g. {@code io.netty.channel.DefaultChannelPipeline}. */
+    String typeName();
+
+    /** Name of the methods this may advise; methods of other names are never offered. */
+    String methodName();
+
+    Placement placement();
+
+    /** Whether this method (its access flags and descriptor) gets the call. */
+    boolean appliesTo(int access, String descriptor);
+
+    /**
+     * Emits the call. {@code this} is in local 0 for instance methods; arguments are in their
+     * usual slots, as described by {@code descriptor}.
+     */
+    void emit(MethodVisitor method, int access, String descriptor);
+
+    /**
+     * Told once per class definition (first load or retransformation) what was found.
+     *
+     * @param advised             whether at least one method got the call
+     * @param aritiesOfMethodName parameter counts of every method called {@link #methodName()}
+     */
+    void typeVisited(String typeName, boolean advised, List<Integer> aritiesOfMethodName);
+}

@@ -1,0 +1,127 @@
+package io.onlineuser.agent.instrument.hook;
+
+import io.onlineuser.agent.instrument.bytecode.MethodAdvice;
+import java.util.List;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+/**
+ * Where sessions are counted for a hook on a class named exactly: after every normal return of
+ * the hooked method, one call {@code OnlineUserBridge.hookReturned(hookId, this, session, uidSource)}
+ * with the values the hook description names (primitives boxed, {@code null} for a missing
+ * {@code this} or uid). A method that throws logged nobody in, so it reports nothing.
+ */
+final class HookMethodAdvice implements MethodAdvice {
+
+    private static final String BRIDGE = "io/onlineuser/agent/bridge/OnlineUserBridge";
+    private static final String HOOK_RETURNED = "(ILjava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)V";
+
+    private final int hookId;
+    private final HookSpec spec;
+    private final HookStatus status;
+
+    HookMethodAdvice(int hookId, HookStatus status) {
+        this.hookId = hookId;
+        this.spec = status.spec();
+        this.status = status;
+    }
+
+    @Override
+    public String typeName() {
+        return spec.typeName();
+    }
+
+    @Override
+    public String methodName() {
+        return spec.methodName();
+    }
+
+    @Override
+    public Placement placement() {
+        return Placement.EXIT;
+    }
+
+    @Override
+    public boolean appliesTo(int access, String descriptor) {
+        if (Type.getArgumentTypes(descriptor).length != spec.arity()) {
+            return false;
+        }
+        boolean usesThis = spec.session().isThis() || (spec.uid() != null && spec.uid().root().isThis());
+        return !usesThis || (access & Opcodes.ACC_STATIC) == 0;
+    }
+
+    @Override
+    public void emit(MethodVisitor method, int access, String descriptor) {
+        boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        method.visitLdcInsn(hookId);
+        if (isStatic) {
+            method.visitInsn(Opcodes.ACONST_NULL);
+        } else {
+            method.visitVarInsn(Opcodes.ALOAD, 0);
+        }
+        load(method, spec.session(), isStatic, arguments);
+        if (spec.uid() == null) {
+            method.visitInsn(Opcodes.ACONST_NULL);
+        } else {
+            load(method, spec.uid().root(), isStatic, arguments);
+        }
+        method.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "hookReturned", HOOK_RETURNED, false);
+    }
+
+    /** Pushes {@code this} or an argument as an Object: primitives boxed, as Byte Buddy's dynamic typing did. */
+    private static void load(MethodVisitor method, ValueRef ref, boolean isStatic, Type[] arguments) {
+        if (ref.isThis()) {
+            method.visitVarInsn(Opcodes.ALOAD, 0);
+            return;
+        }
+        int slot = isStatic ? 0 : 1;
+        for (int i = 0; i < ref.index(); i++) {
+            slot += arguments[i].getSize();
+        }
+        Type type = arguments[ref.index()];
+        method.visitVarInsn(type.getOpcode(Opcodes.ILOAD), slot);
+        Box box = Box.of(type);
+        if (box != null) {
+            method.visitMethodInsn(Opcodes.INVOKESTATIC, box.owner, "valueOf",
+                    "(" + type.getDescriptor() + ")L" + box.owner + ";", false);
+        }
+    }
+
+    @Override
+    public void typeVisited(String typeName, boolean advised, List<Integer> aritiesOfMethodName) {
+        status.typeSeen(typeName, advised, aritiesOfMethodName);
+    }
+
+    @Override
+    public String toString() {
+        return spec.role().optionKey() + ' ' + spec.target();
+    }
+
+    /** The wrapper class of a primitive type. */
+    private enum Box {
+        BOOLEAN("java/lang/Boolean"), CHAR("java/lang/Character"), BYTE("java/lang/Byte"), SHORT("java/lang/Short"),
+        INT("java/lang/Integer"), FLOAT("java/lang/Float"), LONG("java/lang/Long"), DOUBLE("java/lang/Double");
+
+        final String owner;
+
+        Box(String owner) {
+            this.owner = owner;
+        }
+
+        static Box of(Type type) {
+            switch (type.getSort()) {
+                case Type.BOOLEAN: return BOOLEAN;
+                case Type.CHAR: return CHAR;
+                case Type.BYTE: return BYTE;
+                case Type.SHORT: return SHORT;
+                case Type.INT: return INT;
+                case Type.FLOAT: return FLOAT;
+                case Type.LONG: return LONG;
+                case Type.DOUBLE: return DOUBLE;
+                default: return null;
+            }
+        }
+    }
+}

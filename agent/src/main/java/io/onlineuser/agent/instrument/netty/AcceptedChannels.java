@@ -1,0 +1,28 @@
+package io.onlineuser.agent.instrument.netty;
+
+import io.onlineuser.agent.instrument.SuperTypes;
+
+/**
+ * Tells accepted connections from the rest by their parent: a Netty {@code ServerChannel}.
+ * Outbound clients and server channels have no parent; HTTP/2 or QUIC streams have a connection
+ * as parent. Netty is matched by name because the agent cannot see the application's Netty.
+ */
+public final class AcceptedChannels {
+
+    static final String SERVER_CHANNEL = "io.netty.channel.ServerChannel";
+
+    private static final ClassValue<Boolean> IS_SERVER_CHANNEL = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return SuperTypes.named(type, SERVER_CHANNEL) != null;
+        }
+    };
+
+    private AcceptedChannels() {
+    }
+
+    /** True when {@code parent} (a channel's parent, may be null) is a server channel. */
+    public static boolean isAcceptedBy(Object parent) {
+        return parent != null && IS_SERVER_CHANNEL.get(parent.getClass());
+    }
+}

@@ -1,0 +1,104 @@
+package io.onlineuser.agent.instrument.netty;
+
+import io.onlineuser.agent.instrument.bytecode.MethodAdvice;
+import java.util.List;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where connections are counted: the two pipeline events every Netty transport (NIO, epoll,
+ * kqueue, local) fires once per channel, the same in Netty 4.1 and 4.2. The calls name Netty's
+ * interfaces, resolved by the pipeline's own class loader, so Netty never loads in the agent's.
+ * Which channels were accepted (their parent is a ServerChannel) is decided by the agent, so the
+ * added code has no branch.
+ */
+public final class PipelineAdvice implements MethodAdvice {
+
+    public static final String PIPELINE = "io.netty.channel.DefaultChannelPipeline";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineAdvice.class);
+    private static final String BRIDGE = "io/onlineuser/agent/bridge/OnlineUserBridge";
+    private static final String CHANNEL_PIPELINE = "io/netty/channel/ChannelPipeline";
+    private static final String CHANNEL = "io/netty/channel/Channel";
+    private static final String CHANNEL_DESCRIPTOR = "()Lio/netty/channel/Channel;";
+
+    /**
+     * At the start of {@code fireChannelActive()}: reports the channel before any handler of the
+     * application can bind a session to it.
+     */
+    public static final PipelineAdvice ACTIVE = new PipelineAdvice("fireChannelActive", Placement.ENTRY);
+
+    /**
+     * At the end of {@code fireChannelInactive()}, even when a handler threw: after the
+     * application's handlers had their chance to unbind the session themselves; sessions still
+     * bound to the channel are logged out by the tracker.
+     */
+    public static final PipelineAdvice INACTIVE = new PipelineAdvice("fireChannelInactive", Placement.EXIT_ALWAYS);
+
+    private final String methodName;
+    private final Placement placement;
+
+    private PipelineAdvice(String methodName, Placement placement) {
+        this.methodName = methodName;
+        this.placement = placement;
+    }
+
+    public static List<MethodAdvice> all() {
+        return List.of(ACTIVE, INACTIVE);
+    }
+
+    @Override
+    public String typeName() {
+        return PIPELINE;
+    }
+
+    @Override
+    public String methodName() {
+        return methodName;
+    }
+
+    @Override
+    public Placement placement() {
+        return placement;
+    }
+
+    @Override
+    public boolean appliesTo(int access, String descriptor) {
+        return (access & Opcodes.ACC_PUBLIC) != 0 && (access & Opcodes.ACC_STATIC) == 0 && descriptor.startsWith("()");
+    }
+
+    /** Stack: channel, parent[, remote address] — then one static call into the bridge. */
+    @Override
+    public void emit(MethodVisitor method, int access, String descriptor) {
+        method.visitVarInsn(Opcodes.ALOAD, 0);
+        method.visitMethodInsn(Opcodes.INVOKEINTERFACE, CHANNEL_PIPELINE, "channel", CHANNEL_DESCRIPTOR, true);
+        method.visitInsn(Opcodes.DUP);
+        if (this == ACTIVE) {
+            method.visitInsn(Opcodes.DUP);
+            method.visitMethodInsn(Opcodes.INVOKEINTERFACE, CHANNEL, "parent", CHANNEL_DESCRIPTOR, true);
+            method.visitInsn(Opcodes.SWAP);
+            method.visitMethodInsn(Opcodes.INVOKEINTERFACE, CHANNEL, "remoteAddress", "()Ljava/net/SocketAddress;", true);
+            method.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "channelActive",
+                    "(Ljava/lang/Object;Ljava/lang/Object;Ljava/net/SocketAddress;)V", false);
+        } else {
+            method.visitMethodInsn(Opcodes.INVOKEINTERFACE, CHANNEL, "parent", CHANNEL_DESCRIPTOR, true);
+            method.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "channelInactive",
+                    "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
+        }
+    }
+
+    @Override
+    public void typeVisited(String typeName, boolean advised, List<Integer> aritiesOfMethodName) {
+        if (!advised) {
+            LOG.warn("{} has no public {}() (an unsupported Netty version?); connections are not counted",
+                    typeName, methodName);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return PIPELINE + '#' + methodName;
+    }
+}

@@ -1,5 +1,6 @@
 package io.onlineuser.collector.api;
 
+import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +26,8 @@ final class ConnectorPool implements AutoCloseable {
     private final String defaultUser;
     private final String defaultPassword;
     private final long timeoutMillis;
+    /** Shared by every connector: one selector thread and one keep-alive pool, however many connectors. */
+    private final HttpClient http;
     private final Map<ConnectorTarget, ConnectorClient> clients = new ConcurrentHashMap<>();
     private volatile List<ConnectorClient> fixedClients;
 
@@ -35,6 +38,7 @@ final class ConnectorPool implements AutoCloseable {
         this.defaultUser = defaultUser;
         this.defaultPassword = defaultPassword;
         this.timeoutMillis = timeoutMillis;
+        this.http = ConnectorClient.sharedHttpClient(timeoutMillis);
     }
 
     /** Clients for the current targets, and per discovery file what was wrong with it. */
@@ -83,7 +87,7 @@ final class ConnectorPool implements AutoCloseable {
         List<ConnectorClient> list = new ArrayList<>(targets.size());
         for (ConnectorTarget target : targets) {
             ConnectorTarget withCredentials = target.withDefaultCredentials(defaultUser, defaultPassword);
-            list.add(clients.computeIfAbsent(target, t -> new ConnectorClient(withCredentials, timeoutMillis)));
+            list.add(clients.computeIfAbsent(target, t -> new ConnectorClient(withCredentials, timeoutMillis, http)));
         }
         return List.copyOf(list);
     }

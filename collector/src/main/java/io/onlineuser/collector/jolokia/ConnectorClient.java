@@ -2,7 +2,6 @@ package io.onlineuser.collector.jolokia;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Hashtable;
@@ -18,7 +17,6 @@ import io.onlineuser.collector.model.LoginEntry;
 import io.onlineuser.collector.model.ServerStats;
 import io.onlineuser.collector.model.SessionInfo;
 import org.jolokia.client.JolokiaClient;
-import org.jolokia.client.JolokiaClientBuilder;
 import org.jolokia.client.JolokiaQueryParameter;
 import org.jolokia.client.exception.JolokiaBulkRemoteException;
 import org.jolokia.client.exception.JolokiaException;
@@ -47,24 +45,21 @@ public final class ConnectorClient implements AutoCloseable {
     private final long timeoutMillis;
     private volatile List<ServerBeans> servers = List.of();
 
+    /** A client with an HTTP client of its own; a cluster shares one between its connectors instead. */
     public ConnectorClient(ConnectorTarget target, long timeoutMillis) {
+        this(target, timeoutMillis, JolokiaHttp.sharedClient(timeoutMillis));
+    }
+
+    /** A client that talks over {@code http}, built by {@link #sharedHttpClient(long)} and shared with other connectors. */
+    public ConnectorClient(ConnectorTarget target, long timeoutMillis, HttpClient http) {
         this.target = target;
         this.timeoutMillis = timeoutMillis;
-        int timeout = (int) Math.min(Integer.MAX_VALUE, timeoutMillis);
-        JolokiaClientBuilder builder = new JolokiaClientBuilder()
-                .url(target.url())
-                .connectionTimeout(timeout)
-                .socketTimeout(timeout)
-                .expectContinue(false)
-                .tcpNoDelay(true)
-                .contentCharset(StandardCharsets.UTF_8)
-                // answers are handled on the client's selector thread instead of hopping to a pool
-                // thread: one thread switch less per request, which counts on a 2-core master
-                .withCustomizer(HttpClient.Builder.class, http -> http.executor(Runnable::run));
-        if (target.user() != null) {
-            builder.user(target.user()).password(target.password());
-        }
-        this.client = builder.build();
+        this.client = new JolokiaClient(target.url(), new JolokiaHttp(http, target, timeoutMillis));
+    }
+
+    /** One HTTP client for every connector of a cluster: one selector thread and one keep-alive pool. */
+    public static HttpClient sharedHttpClient(long timeoutMillis) {
+        return JolokiaHttp.sharedClient(timeoutMillis);
     }
 
     public ConnectorTarget target() {
@@ -87,14 +82,27 @@ public final class ConnectorClient implements AutoCloseable {
             throw new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT, "no " + STATS_PATTERN + " MBean");
         }
         List<ServerStats> stats = new ArrayList<>(byName.size());
+        List<ServerBeans> known = servers;
         List<ServerBeans> beans = new ArrayList<>(byName.size());
         for (Map.Entry<String, Object> entry : byName.entrySet()) {
             ServerStats one = toStats(JolokiaValues.map(entry.getValue(), entry.getKey()));
             stats.add(one);
-            beans.add(ServerBeans.of(one.serverId(), entry.getKey()));
+            beans.add(learned(known, one.serverId(), entry.getKey()));
         }
-        servers = List.copyOf(beans);
+        if (!beans.equals(known)) {
+            servers = List.copyOf(beans);
+        }
         return stats;
+    }
+
+    /** The names already learned for this server when the agent still uses them (parsing ObjectNames is not free), else new ones. */
+    private static ServerBeans learned(List<ServerBeans> known, String serverId, String statsName) throws ConnectorException {
+        for (ServerBeans beans : known) {
+            if (beans.serverId().equals(serverId) && beans.statsName().equals(statsName)) {
+                return beans;
+            }
+        }
+        return ServerBeans.of(serverId, statsName);
     }
 
     /** Every session of {@code uid} on this target; empty when offline. */
@@ -293,14 +301,14 @@ public final class ConnectorClient implements AutoCloseable {
     }
 
     /** The two MBeans of one server id, named as the agent registered them (quoting kept). */
-    private record ServerBeans(String serverId, ObjectName stats, ObjectName session) {
+    private record ServerBeans(String serverId, String statsName, ObjectName stats, ObjectName session) {
 
         static ServerBeans of(String serverId, String statsName) throws ConnectorException {
             try {
                 ObjectName stats = new ObjectName(statsName);
                 Hashtable<String, String> keys = new Hashtable<>(stats.getKeyPropertyList());
                 keys.put("type", "Session");
-                return new ServerBeans(serverId, stats, new ObjectName(stats.getDomain(), keys));
+                return new ServerBeans(serverId, statsName, stats, new ObjectName(stats.getDomain(), keys));
             } catch (MalformedObjectNameException | RuntimeException e) {
                 throw new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT, "odd MBean name " + statsName, e);
             }

@@ -1,0 +1,205 @@
+package io.onlineuser.collector.jolokia;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import org.jolokia.client.HttpUtil;
+import org.jolokia.client.JolokiaQueryParameter;
+import org.jolokia.client.JolokiaTargetConfig;
+import org.jolokia.client.exception.JolokiaConnectException;
+import org.jolokia.client.exception.JolokiaException;
+import org.jolokia.client.exception.JolokiaTimeoutException;
+import org.jolokia.client.request.HttpMethod;
+import org.jolokia.client.request.JolokiaRequest;
+import org.jolokia.client.response.JolokiaResponse;
+import org.jolokia.client.spi.HttpClientSpi;
+import org.jolokia.json.JSONArray;
+import org.jolokia.json.JSONObject;
+import org.jolokia.json.JSONStructure;
+
+/**
+ * jolokia-client-java's transport for one connector, cheaper per call than its default one: the
+ * JDK {@link HttpClient} is shared by every connector of a cluster (one selector thread, one
+ * keep-alive pool, no cookie store), and answers are parsed with Jackson's streaming parser into
+ * jolokia-json's {@link JSONObject}/{@link JSONArray}. jolokia-json's parser allocates ~50 KB of
+ * buffers per answer and reads ~4x slower: on a 2-core master that was a third of the CPU of a
+ * counts read and most of a {@code getByUid}. Requests are still built, and answers checked and
+ * typed, by {@link org.jolokia.client.JolokiaClient}; failures are reported with the exception
+ * types and messages of the default transport, which {@link FailureClassifier} relies on.
+ */
+final class JolokiaHttp implements HttpClientSpi<HttpClient> {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final HttpClient http;
+    private final URI url;
+    private final Duration timeout;
+    private final String authorization;
+    private volatile QueryUri queryUri;
+
+    JolokiaHttp(HttpClient http, ConnectorTarget target, long timeoutMillis) {
+        this.http = http;
+        this.url = target.url();
+        this.timeout = Duration.ofMillis(timeoutMillis);
+        this.authorization = target.user() == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+                (target.user() + ":" + (target.password() == null ? "" : target.password())).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The client every connector of one cluster shares: HTTP/1.1, answers handled on its selector thread. */
+    static HttpClient sharedClient(long timeoutMillis) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(timeoutMillis))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                // the caller's thread waits for the answer anyway: hopping to a pool thread in between
+                // costs a wake-up per request, which counts on a 2-core master
+                .executor(Runnable::run)
+                .build();
+    }
+
+    @Override
+    public <REQ extends JolokiaRequest, RES extends JolokiaResponse<REQ>> JSONStructure execute(
+            REQ request, HttpMethod method, Map<JolokiaQueryParameter, String> parameters, JolokiaTargetConfig target)
+            throws JolokiaException {
+        JSONObject body = HttpUtil.getJsonRequestContent(request, HttpUtil.determineTargetConfig(request, target));
+        return post(body.toJSONString(), parameters, request.getType().getValue());
+    }
+
+    @Override
+    public <REQ extends JolokiaRequest, RES extends JolokiaResponse<REQ>> JSONStructure execute(
+            List<REQ> requests, Map<JolokiaQueryParameter, String> parameters, JolokiaTargetConfig target)
+            throws JolokiaException {
+        JSONArray bulk = new JSONArray(requests.size());
+        for (REQ request : requests) {
+            bulk.add(HttpUtil.getJsonRequestContent(request, HttpUtil.determineTargetConfig(request, target)));
+        }
+        return post(bulk.toJSONString(), parameters, "bulk");
+    }
+
+    @Override
+    public HttpClient getClient(Class<HttpClient> type) {
+        return http;
+    }
+
+    /** The shared client belongs to the cluster; nothing of this connector's is left to release. */
+    @Override
+    public void close() {
+    }
+
+    private JSONStructure post(String json, Map<JolokiaQueryParameter, String> parameters, String what) throws JolokiaException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uriFor(parameters))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            throw new JolokiaTimeoutException("Connection timeout when sending " + what + " request to " + url + ": " + e.getMessage(), e);
+        } catch (HttpTimeoutException e) {
+            throw new JolokiaTimeoutException("Timeout when processing " + what + " request to " + url + ": " + e.getMessage(), e);
+        } catch (ConnectException e) {
+            throw new JolokiaConnectException("Cannot connect to " + url + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new JolokiaException("I/O exception when processing " + what + " request to " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JolokiaException("Interrupted while sending " + what + " Jolokia request", e);
+        }
+        if (response.statusCode() != 200) {
+            // Jolokia answers its own errors with HTTP 200 and an error object: this is not Jolokia talking
+            throw new JolokiaException("HTTP error " + response.statusCode() + " sending " + what + " Jolokia request");
+        }
+        return parse(response.body(), what);
+    }
+
+    private URI uriFor(Map<JolokiaQueryParameter, String> parameters) {
+        QueryUri known = queryUri;
+        if (known == null || !known.parameters().equals(parameters)) {
+            known = new QueryUri(parameters, HttpUtil.prepareFullUrl(url, url.getPath(), HttpUtil.toQueryString(parameters)));
+            queryUri = known;
+        }
+        return known.uri();
+    }
+
+    /** One JSON object or array, nothing after it; anything else is reported the way jolokia-json's parser does. */
+    static JSONStructure parse(byte[] body, String what) throws JolokiaException {
+        try (JsonParser parser = JSON.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
+                throw new JolokiaException("Error parsing " + what + " response: not a JSON object or array (starts with "
+                        + (first == null ? "nothing" : parser.getText()) + ")");
+            }
+            JSONStructure structure = (JSONStructure) value(parser, first);
+            if (parser.nextToken() != null) {
+                throw new JolokiaException("Error parsing " + what + " response: more after the JSON " + (first == JsonToken.START_OBJECT ? "object" : "array"));
+            }
+            return structure;
+        } catch (IOException e) {
+            throw new JolokiaException("Error parsing " + what + " response: " + e.getMessage());
+        }
+    }
+
+    /** The value at {@code token}: objects and arrays as jolokia-json's types, integers as Long (BigInteger when larger), decimals as BigDecimal. */
+    private static Object value(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) {
+            throw new IOException("unexpected end of the answer");
+        }
+        switch (token) {
+            case START_OBJECT -> {
+                JSONObject object = new JSONObject();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    object.put(name, value(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                JSONArray array = new JSONArray();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    array.add(value(parser, next));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue() : parser.getLongValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return parser.getDecimalValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IOException("unexpected " + token);
+        }
+    }
+
+    private record QueryUri(Map<JolokiaQueryParameter, String> parameters, URI uri) {
+    }
+}

@@ -22,11 +22,11 @@ public final class HeldUsers implements AutoCloseable {
         this.process = process;
     }
 
-    public static HeldUsers hold(int port, int users, String uidPrefix) throws IOException {
-        return hold(port, users, uidPrefix, "127.0.0.1");
-    }
-
-    /** {@code sourceAddress}: the loopback address to connect from (each has its own ephemeral ports). */
+    /**
+     * {@code sourceAddress}: the loopback address to connect from (each has its own ephemeral
+     * ports). Not 127.0.0.1 right after a churn: its ports are then in TIME_WAIT for a minute, and
+     * a bound connect cannot reuse them.
+     */
     public static HeldUsers hold(int port, int users, String uidPrefix, String sourceAddress) throws IOException {
         List<String> command = List.of(Jars.javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
                 "-jar", Jars.sampleServerJar().toString(), "bots", "--host", "127.0.0.1", "--port", String.valueOf(port),

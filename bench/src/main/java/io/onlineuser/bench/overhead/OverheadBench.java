@@ -24,18 +24,33 @@ public final class OverheadBench {
     private static final int CHURN_BOTS = 50;
     private static final int CHATTERS = 8;
 
-    private final int rounds;
-    private final Duration warmup;
-    private final Duration measure;
+    /** Churn: many short runs, so that the two runs of a pair see the same machine. */
+    private static final Schedule CHURN = new Schedule(16, Duration.ofSeconds(1), Duration.ofSeconds(3));
+    private static final Schedule CHURN_QUICK = new Schedule(6, Duration.ofSeconds(1), Duration.ofSeconds(2));
+    /** Unmeasured, on each connector before the pairs: both JITs reach steady state first. */
+    private static final long CHURN_WARMUP_CYCLES = 30_000;
+    private static final Duration CHURN_WARMUP_LIMIT = Duration.ofSeconds(180);
+    private static final Schedule CHAT = new Schedule(5, Duration.ofSeconds(3), Duration.ofSeconds(10));
+    private static final Schedule CHAT_QUICK = new Schedule(3, Duration.ofSeconds(3), Duration.ofSeconds(5));
 
-    public OverheadBench(boolean quick) {
-        this(quick ? 3 : 5, Duration.ofSeconds(3), Duration.ofSeconds(quick ? 5 : 10));
+    /**
+     * @param pairs   alternating pairs of runs (without, with), each giving one ratio
+     * @param warmup  load before each run's measurement starts
+     * @param measure each run's measured time
+     */
+    public record Schedule(int pairs, Duration warmup, Duration measure) {
     }
 
-    public OverheadBench(int rounds, Duration warmup, Duration measure) {
-        this.rounds = rounds;
-        this.warmup = warmup;
-        this.measure = measure;
+    private final Schedule churn;
+    private final Schedule chat;
+
+    public OverheadBench(boolean quick) {
+        this(quick ? CHURN_QUICK : CHURN, quick ? CHAT_QUICK : CHAT);
+    }
+
+    public OverheadBench(Schedule churn, Schedule chat) {
+        this.churn = churn;
+        this.chat = chat;
     }
 
     public List<Row> run() throws Exception {
@@ -54,43 +69,67 @@ public final class OverheadBench {
     }
 
     private List<Row> churn(Connector plain, Connector withAgent) throws Exception {
-        double[] without = new double[rounds];
-        double[] with = new double[rounds];
-        double[] ratio = new double[rounds];
-        // an unmeasured round first: both JITs reach steady state before any figure is kept
-        ChurnLoad.cyclesPerSecond(plain.port(), CHURN_BOTS, "warm-", warmup, warmup);
-        ChurnLoad.cyclesPerSecond(withAgent.port(), CHURN_BOTS, "warm-", warmup, warmup);
-        for (int round = 0; round < rounds; round++) {
-            String prefix = "churn-" + round + "-";
-            boolean plainFirst = round % 2 == 0;
-            for (int leg = 0; leg < 2; leg++) {
-                boolean plainLeg = (leg == 0) == plainFirst;
-                Connector target = plainLeg ? plain : withAgent;
-                double rate = ChurnLoad.cyclesPerSecond(target.port(), CHURN_BOTS, prefix, warmup, measure);
-                if (plainLeg) {
-                    without[round] = rate;
-                } else {
-                    with[round] = rate;
-                }
-            }
-            ratio[round] = with[round] / without[round];
-            System.err.printf("   churn round %d: %.0f cycles/s without, %.0f with (%.3f)%n",
-                    round + 1, without[round], with[round], ratio[round]);
+        int pairs = churn.pairs();
+        double[] without = new double[pairs];
+        double[] with = new double[pairs];
+        double[] ratio = new double[pairs];
+        double[] cpuWithout = new double[pairs];
+        double[] cpuWith = new double[pairs];
+        double[] cpuRatio = new double[pairs];
+        ChurnLoad.warmUp(plain.port(), CHURN_BOTS, "warm-", CHURN_WARMUP_CYCLES, CHURN_WARMUP_LIMIT);
+        ChurnLoad.warmUp(withAgent.port(), CHURN_BOTS, "warm-", CHURN_WARMUP_CYCLES, CHURN_WARMUP_LIMIT);
+        for (int pair = 0; pair < pairs; pair++) {
+            String prefix = "churn-" + pair + "-";
+            boolean plainFirst = pair % 2 == 0;
+            ChurnLoad.Run first = churnRun(plainFirst ? plain : withAgent, prefix, churn);
+            ChurnLoad.Run second = churnRun(plainFirst ? withAgent : plain, prefix, churn);
+            ChurnLoad.Run plainRun = plainFirst ? first : second;
+            ChurnLoad.Run agentRun = plainFirst ? second : first;
+            without[pair] = plainRun.cyclesPerSecond();
+            with[pair] = agentRun.cyclesPerSecond();
+            ratio[pair] = with[pair] / without[pair];
+            cpuWithout[pair] = plainRun.cpuMicrosPerCycle();
+            cpuWith[pair] = agentRun.cpuMicrosPerCycle();
+            cpuRatio[pair] = cpuWith[pair] / cpuWithout[pair];
+            System.err.printf("   churn pair %d: %.0f cycles/s without (seconds %.0f-%.0f, %.0f µs CPU/cycle),"
+                    + " %.0f with (%.0f-%.0f, %.0f µs): %.3f%n", pair + 1,
+                    without[pair], plainRun.slowestSecond(), plainRun.fastestSecond(), cpuWithout[pair],
+                    with[pair], agentRun.slowestSecond(), agentRun.fastestSecond(), cpuWith[pair], ratio[pair]);
         }
-        String note = CHURN_BOTS + " bots: connect, handshake, login, chat, logout, close";
+        String note = CHURN_BOTS + " bots: connect, handshake, login, chat, logout, close; "
+                + churn.measure().toSeconds() + " s runs";
+        String cpuNote = "connector process CPU time ÷ cycles, same runs";
         return List.of(
                 Row.context("churn without agent", Stats.of(without), "cycles/s", note),
                 Row.context("churn with agent", Stats.of(with), "cycles/s", note),
                 new Row("churn throughput ratio with ÷ without", Stats.of(ratio), "ratio", Target.atLeast(TARGET_RATIO),
-                        "alternating runs, one ratio per pair"));
+                        "alternating runs, one ratio per pair"),
+                Row.context("churn connector CPU per cycle, without agent", Stats.of(cpuWithout), "µs", cpuNote),
+                Row.context("churn connector CPU per cycle, with agent", Stats.of(cpuWith), "µs", cpuNote),
+                Row.context("churn CPU per cycle ratio with ÷ without", Stats.of(cpuRatio), "ratio",
+                        "one ratio per pair; less sensitive than throughput to other load on the machine"));
+    }
+
+    private static ChurnLoad.Run churnRun(Connector target, String uidPrefix, Schedule schedule) throws Exception {
+        return ChurnLoad.run(target.port(), () -> cpuNanos(target), CHURN_BOTS, uidPrefix, schedule.warmup(),
+                schedule.measure());
+    }
+
+    private static long cpuNanos(Connector connector) {
+        return ProcessHandle.of(connector.pid()).flatMap(process -> process.info().totalCpuDuration())
+                .map(Duration::toNanos)
+                .orElseThrow(() -> new IllegalStateException("no CPU time for connector pid " + connector.pid()));
     }
 
     private List<Row> chat(Connector plain, Connector withAgent, JolokiaHttp jolokia) throws Exception {
+        int rounds = chat.pairs();
+        Duration warmup = chat.warmup();
         double[] without = new double[rounds];
         double[] with = new double[rounds];
         double[] ratio = new double[rounds];
-        try (HeldUsers heldPlain = HeldUsers.hold(plain.port(), HELD_USERS, "held-");
-             HeldUsers heldWithAgent = HeldUsers.hold(withAgent.port(), HELD_USERS, "held-")) {
+        // from addresses of their own: the churn just left 127.0.0.1's ports in TIME_WAIT
+        try (HeldUsers heldPlain = HeldUsers.hold(plain.port(), HELD_USERS, "held-", "127.0.0.2");
+             HeldUsers heldWithAgent = HeldUsers.hold(withAgent.port(), HELD_USERS, "held-", "127.0.0.3")) {
             awaitCount(jolokia, "LoginedCount", HELD_USERS);
             ChatLoad.messagesPerSecond(plain.port(), CHATTERS, "warm-", "held-0", warmup, warmup);
             ChatLoad.messagesPerSecond(withAgent.port(), CHATTERS, "warm-", "held-0", warmup, warmup);
@@ -101,7 +140,7 @@ public final class OverheadBench {
                     boolean plainLeg = (leg == 0) == plainFirst;
                     Connector target = plainLeg ? plain : withAgent;
                     double rate = ChatLoad.messagesPerSecond(target.port(), CHATTERS, prefix, "held-" + round,
-                            warmup, measure);
+                            warmup, chat.measure());
                     if (plainLeg) {
                         without[round] = rate;
                     } else {

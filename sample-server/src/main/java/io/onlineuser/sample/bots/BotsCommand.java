@@ -47,7 +47,8 @@ public final class BotsCommand implements Callable<Integer> {
     @Option(names = "--ws", description = "WebSocket instead of raw TCP")
     private boolean webSocket;
 
-    @Option(names = "--source-addresses", split = ",", description = "local addresses to connect from, round robin, e.g. 127.0.0.2,127.0.0.3 (more ephemeral ports)")
+    @Option(names = "--source-addresses", split = ",", description = "local addresses to connect from, round robin, e.g. 127.0.0.2,127.0.0.3 (more ephemeral ports "
+                    + "for holding; a fast --churn is slower with them: each connect binds first, and bind() slows down as TIME_WAIT ports pile up)")
     private List<String> sourceAddresses = List.of();
 
     @Override

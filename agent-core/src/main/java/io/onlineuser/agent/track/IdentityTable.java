@@ -7,24 +7,41 @@ import java.util.function.Predicate;
  * A concurrent set of records looked up by the identity of the object each one stands for
  * (application sessions and channels may override {@code equals}). Striped open addressing that
  * stores only the records, which know their key: about 8 bytes per entry where an
- * {@code IdentityHashMap} takes 18 and a {@code ConcurrentHashMap} with wrapper keys 50. Each
- * operation holds one stripe for a few nanoseconds.
+ * {@code IdentityHashMap} takes 18 and a {@code ConcurrentHashMap} with wrapper keys 50.
  *
- * <p>Beside each slot a one-byte tag holds 8 bits of the key's hash (0 = empty slot), so that a
- * probe walks a dense byte array and dereferences a record only when its tag matches (1 in 255
- * for a wrong record). Reaching each probed record's key was a cache miss per probe. A full
- * {@code int} hash per slot would filter no better in practice and cost 3 bytes more per slot,
- * about 6 bytes per logged-in user over the two tables.
+ * <p>Each stripe is its own lock. Callers that must do more than one step atomically (look up,
+ * then add, and change the record found) hold it themselves: {@code synchronized (stripeOf(key))}
+ * around the methods that take a {@link Stripe}; the other methods lock for one step.
+ *
+ * <p>Beside each slot a one-byte tag (0 = empty) holds the entry's distance from its home slot
+ * (low 4 bits, 15 = "14 or more") and 4 bits of its key's hash. A probe compares tags and reaches
+ * a record only when both match (an entry with the same home and the same hash bits), and a
+ * delete shifts the entries after the hole back by their distances alone: reaching each probed
+ * or shifted record, then its key's header for the identity hash, were two dependent cache
+ * misses per entry.
  */
 final class IdentityTable<V> {
 
     private static final int STRIPE_BITS = 6;
     private static final int INITIAL_SLOTS = 16;
+    private static final int DISTANCE_BITS = 0xF;
+    /** Distance code of an entry 14 or more slots from home: its home needs its key's hash. */
+    private static final int FAR = 15;
 
-    private static final class Stripe {
+    /** The fields of a stripe; {@link Stripe} pads them to keep each stripe's lock on its own cache line. */
+    abstract static class StripeFields {
         Object[] slots = new Object[INITIAL_SLOTS];
         byte[] tags = new byte[INITIAL_SLOTS];
         int size;
+    }
+
+    /**
+     * One share of the table and its lock. Stripes are allocated together and stay together
+     * through garbage collection: unpadded, threads locking different stripes wrote one cache line.
+     */
+    static final class Stripe extends StripeFields {
+        @SuppressWarnings("unused")
+        private long pad0, pad1, pad2, pad3, pad4, pad5, pad6, pad7, pad8, pad9, pad10, pad11, pad12;
     }
 
     private final Stripe[] stripes = new Stripe[1 << STRIPE_BITS];
@@ -42,10 +59,13 @@ final class IdentityTable<V> {
         return System.identityHashCode(key) * 0x9E3779B9;
     }
 
-    /** Hash bits above those a slot index uses up to ~16M entries per stripe; never 0. */
-    private static byte tag(int hash) {
-        int tag = (hash >>> 18) & 0xFF;
-        return (byte) (tag == 0 ? 1 : tag);
+    /** Hash bits above those a slot index uses up to ~256K slots per stripe, in a tag's high nibble. */
+    private static int hashBits(int hash) {
+        return (hash >>> 14) & 0xF0;
+    }
+
+    private static int distanceCode(int distance) {
+        return distance < FAR - 1 ? distance + 1 : FAR;
     }
 
     /**
@@ -57,63 +77,83 @@ final class IdentityTable<V> {
         return slots - (slots >>> 3) - (slots >>> 4);
     }
 
-    private Stripe stripe(int hash) {
-        return stripes[hash >>> (Integer.SIZE - STRIPE_BITS)];
+    /** The stripe that holds {@code key}, to lock around the methods that take a stripe. */
+    Stripe stripeOf(Object key) {
+        return stripes[hash(key) >>> (Integer.SIZE - STRIPE_BITS)];
     }
 
+    // --- steps under a lock the caller holds ---------------------------------------------------
+
+    /** The value of {@code key}, or null; the caller holds {@code stripe}, the key's stripe. */
+    V get(Stripe stripe, Object key) {
+        int index = indexOf(stripe, key, hash(key));
+        return index < 0 ? null : value(stripe, index);
+    }
+
+    /** Adds a value whose key is absent; the caller holds the key's stripe and checked. */
+    void add(Stripe stripe, V value) {
+        if (stripe.size + 1 > maxSize(stripe.slots.length)) {
+            resize(stripe, stripe.slots.length * 2);
+        }
+        place(stripe.slots, stripe.tags, value, hash(keyOf.apply(value)));
+        stripe.size++;
+    }
+
+    /** Removes the value of {@code key} and returns it, or null; the caller holds the key's stripe. */
+    V remove(Stripe stripe, Object key) {
+        int index = indexOf(stripe, key, hash(key));
+        if (index < 0) {
+            return null;
+        }
+        V removed = value(stripe, index);
+        delete(stripe, index);
+        return removed;
+    }
+
+    /** Removes the entry only if it is still {@code value}; true if it did. The caller holds the key's stripe. */
+    boolean remove(Stripe stripe, Object key, V value) {
+        int index = indexOf(stripe, key, hash(key));
+        if (index < 0 || stripe.slots[index] != value) {
+            return false;
+        }
+        delete(stripe, index);
+        return true;
+    }
+
+    // --- single steps that lock for themselves -------------------------------------------------
+
     V get(Object key) {
-        int hash = hash(key);
-        Stripe stripe = stripe(hash);
+        Stripe stripe = stripeOf(key);
         synchronized (stripe) {
-            int index = indexOf(stripe, key, hash);
-            return index < 0 ? null : value(stripe, index);
+            return get(stripe, key);
         }
     }
 
     /** Adds {@code value} under its key; returns the value already there (then nothing changes), or null. */
     V putIfAbsent(V value) {
         Object key = keyOf.apply(value);
-        int hash = hash(key);
-        Stripe stripe = stripe(hash);
+        Stripe stripe = stripeOf(key);
         synchronized (stripe) {
-            int index = indexOf(stripe, key, hash);
-            if (index >= 0) {
-                return value(stripe, index);
+            V present = get(stripe, key);
+            if (present == null) {
+                add(stripe, value);
             }
-            if (stripe.size + 1 > maxSize(stripe.slots.length)) {
-                resize(stripe, stripe.slots.length * 2);
-            }
-            place(stripe.slots, stripe.tags, value, hash);
-            stripe.size++;
-            return null;
+            return present;
         }
     }
 
     V remove(Object key) {
-        int hash = hash(key);
-        Stripe stripe = stripe(hash);
+        Stripe stripe = stripeOf(key);
         synchronized (stripe) {
-            int index = indexOf(stripe, key, hash);
-            if (index < 0) {
-                return null;
-            }
-            V removed = value(stripe, index);
-            delete(stripe, index);
-            return removed;
+            return remove(stripe, key);
         }
     }
 
     /** Removes the entry only if it is still {@code value}; true if it did. */
     boolean remove(Object key, V value) {
-        int hash = hash(key);
-        Stripe stripe = stripe(hash);
+        Stripe stripe = stripeOf(key);
         synchronized (stripe) {
-            int index = indexOf(stripe, key, hash);
-            if (index < 0 || stripe.slots[index] != value) {
-                return false;
-            }
-            delete(stripe, index);
-            return true;
+            return remove(stripe, key, value);
         }
     }
 
@@ -141,6 +181,8 @@ final class IdentityTable<V> {
         return null;
     }
 
+    // --- open addressing -----------------------------------------------------------------------
+
     @SuppressWarnings("unchecked")
     private V value(Stripe stripe, int index) {
         return (V) stripe.slots[index];
@@ -148,12 +190,14 @@ final class IdentityTable<V> {
 
     private int indexOf(Stripe stripe, Object key, int hash) {
         byte[] tags = stripe.tags;
-        byte tag = tag(hash);
         int mask = tags.length - 1;
+        int bits = hashBits(hash);
+        int distance = 0;
         for (int i = hash & mask; tags[i] != 0; i = (i + 1) & mask) {
-            if (tags[i] == tag && keyOf.apply(value(stripe, i)) == key) {
+            if (tags[i] == (byte) (bits | distanceCode(distance)) && keyOf.apply(value(stripe, i)) == key) {
                 return i;
             }
+            distance++;
         }
         return -1;
     }
@@ -161,11 +205,13 @@ final class IdentityTable<V> {
     private static void place(Object[] slots, byte[] tags, Object value, int hash) {
         int mask = slots.length - 1;
         int i = hash & mask;
+        int distance = 0;
         while (tags[i] != 0) {
             i = (i + 1) & mask;
+            distance++;
         }
         slots[i] = value;
-        tags[i] = tag(hash);
+        tags[i] = (byte) (hashBits(hash) | distanceCode(distance));
     }
 
     /** Linear-probing delete that shifts later entries back instead of leaving tombstones. */
@@ -177,12 +223,13 @@ final class IdentityTable<V> {
         slots[hole] = null;
         tags[hole] = 0;
         for (int i = (hole + 1) & mask; tags[i] != 0; i = (i + 1) & mask) {
-            int home = hash(keyOf.apply(value(stripe, i))) & mask;
-            // move the entry into the hole unless its home lies cyclically in (hole, i]
-            boolean homeAfterHole = hole <= i ? hole < home && home <= i : hole < home || home <= i;
-            if (!homeAfterHole) {
+            int code = tags[i] & DISTANCE_BITS;
+            int distance = code != FAR ? code - 1 : (i - hash(keyOf.apply(value(stripe, i)))) & mask;
+            int gap = (i - hole) & mask;
+            // an entry may fill the hole unless its home lies after the hole
+            if (distance >= gap) {
                 slots[hole] = slots[i];
-                tags[hole] = tags[i];
+                tags[hole] = (byte) ((tags[i] & ~DISTANCE_BITS) | distanceCode(distance - gap));
                 slots[i] = null;
                 tags[i] = 0;
                 hole = i;

@@ -23,7 +23,7 @@ final class LoginOrderMerge {
         int i = size++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (keys[parent] <= key) {
+            if (!UidEntry.before(key, keys[parent])) {
                 break;
             }
             keys[i] = keys[parent];
@@ -41,7 +41,7 @@ final class LoginOrderMerge {
     /** Takes out the earliest entry of all orders and moves on along its own order. */
     UidEntry next() {
         UidEntry earliest = entries[0];
-        UidEntry successor = earliest.nextInOrder;
+        UidEntry successor = earliest.nextInOrder();
         if (successor != null) {
             siftDown(successor.order, successor);
         } else {
@@ -64,10 +64,10 @@ final class LoginOrderMerge {
             if (child >= size) {
                 break;
             }
-            if (child + 1 < size && keys[child + 1] < keys[child]) {
+            if (child + 1 < size && UidEntry.before(keys[child + 1], keys[child])) {
                 child++;
             }
-            if (key <= keys[child]) {
+            if (!UidEntry.before(keys[child], key)) {
                 break;
             }
             keys[i] = keys[child];

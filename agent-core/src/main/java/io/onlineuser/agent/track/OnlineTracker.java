@@ -3,7 +3,6 @@ package io.onlineuser.agent.track;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -25,39 +24,47 @@ public final class OnlineTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnlineTracker.class);
 
-    private final LongSupplier clockMillis;
     private final long startTime;
     private final IdentityTable<ConnectionRecord> connections = new IdentityTable<>(record -> record.channel);
     private final IdentityTable<SessionRecord> sessions = new IdentityTable<>(record -> record.session);
+    private final SessionGauge sessionGauge = new SessionGauge();
     private final UidIndex uids;
-    private final AtomicLong sessionIds = new AtomicLong();
     private final PeakGauge connectionGauge = new PeakGauge();
-    private final PeakGauge sessionGauge = new PeakGauge();
     private final LongAdder acceptedTotal = new LongAdder();
     private final LongAdder closedTotal = new LongAdder();
-    private final LongAdder loginTotal = new LongAdder();
     private final LongAdder logoutTotal = new LongAdder();
     private final LongAdder kickTotal = new LongAdder();
     private volatile SessionKicker kicker;
 
     public OnlineTracker(LongSupplier clockMillis) {
-        this.clockMillis = clockMillis;
         this.startTime = clockMillis.getAsLong();
-        this.uids = new UidIndex(clockMillis);
+        this.uids = new UidIndex(clockMillis, sessionGauge);
     }
 
     // --- connection events -------------------------------------------------------------
+    //
+    // Locks, always taken in this order and never the other way round: a session's stripe of the
+    // session table, a channel's stripe of the connection table (it also guards the channel's
+    // ConnectionRecord), a uid's stripe of the UidIndex.
 
     /** An accepted connection became active; repeated calls for one channel count once. */
     public void connectionActive(Object channel, String remoteAddress) {
         if (channel == null) {
             return;
         }
-        ConnectionRecord present = connections.putIfAbsent(new ConnectionRecord(channel, remoteAddress, true));
-        if (present == null || present.markCounted()) {
+        ConnectionRecord fresh = new ConnectionRecord(channel, remoteAddress, true);
+        IdentityTable.Stripe stripe = connections.stripeOf(channel);
+        synchronized (stripe) {
+            ConnectionRecord present = connections.get(stripe, channel);
+            if (present == null) {
+                connections.add(stripe, fresh);
+            } else if (!present.markCounted()) {
+                return;
+            }
+            // counted before a bind on this channel can count a session on it
             connectionGauge.increment();
-            acceptedTotal.increment();
         }
+        acceptedTotal.increment();
     }
 
     /** A connection closed: every session still bound to it ends. Unknown channels are ignored. */
@@ -65,18 +72,24 @@ public final class OnlineTracker {
         if (channel == null) {
             return;
         }
-        ConnectionRecord record = connections.remove(channel);
-        if (record == null) {
-            return;
+        ConnectionRecord record;
+        SessionRecord session;
+        IdentityTable.Stripe stripe = connections.stripeOf(channel);
+        synchronized (stripe) {
+            record = connections.remove(stripe, channel);
+            if (record == null) {
+                return;
+            }
+            session = record.takeSessions();
         }
         // sessions end before the connection is uncounted, so a reader never sees more
         // sessions than connections
-        SessionRecord session = record.close();
         while (session != null) {
             SessionRecord next = session.nextOnConnection;
             end(session);
             session = next;
         }
+        // out of the table, nothing changes the record any more
         if (record.counted()) {
             connectionGauge.decrement();
             closedTotal.increment();
@@ -95,28 +108,42 @@ public final class OnlineTracker {
         if (session == null || uid == null) {
             return;
         }
-        SessionRecord existing = sessions.get(session);
-        if (existing != null) {
-            if (existing.owner.uid.equals(uid)) {
-                return;
+        // the session's stripe is held throughout: a close of the channel that ends this session
+        // waits until the session is in the table, so that it finds it there
+        IdentityTable.Stripe stripe = sessions.stripeOf(session);
+        synchronized (stripe) {
+            SessionRecord existing = sessions.get(stripe, session);
+            if (existing != null) {
+                if (existing.owner.uid.equals(uid)) {
+                    return;
+                }
+                sessions.remove(stripe, session);
+                ended(existing);
             }
-            end(existing);
+            SessionRecord record = channel != null ? bindOnChannel(session, uid, channel, address)
+                    : uids.attach(session, uid, address != null ? ConnectionRecord.addressOnly(address) : null);
+            sessions.add(stripe, record);
         }
-        ConnectionRecord connection = channel != null ? connectionOf(channel, address)
-                : address != null ? ConnectionRecord.addressOnly(address) : null;
-        long sessionId = sessionIds.incrementAndGet();
-        // the session is counted before its uid, so a reader never sees more uids than sessions
-        sessionGauge.increment();
-        SessionRecord record = uids.attach(session, uid, connection, sessionId);
-        if (sessions.putIfAbsent(record) != null) {
-            // the same session object was bound at the same moment on another thread: it wins
-            sessionGauge.decrement();
-            uids.detach(record);
-            return;
-        }
-        loginTotal.increment();
-        if (channel != null && !connection.attach(record)) {
-            end(record);
+    }
+
+    /**
+     * Binds on the channel's connection record, learned if the channel is unknown (opened before
+     * the agent attached, or already closed); under the channel's lock, so that a close either
+     * ends the session or comes before it.
+     */
+    private SessionRecord bindOnChannel(Object session, String uid, Object channel, String address) {
+        IdentityTable.Stripe stripe = connections.stripeOf(channel);
+        synchronized (stripe) {
+            ConnectionRecord connection = connections.get(stripe, channel);
+            if (connection == null) {
+                connection = new ConnectionRecord(channel, address, false);
+                connections.add(stripe, connection);
+            } else if (address != null) {
+                connection.learnAddress(address);
+            }
+            SessionRecord record = uids.attach(session, uid, connection);
+            connection.attach(record);
+            return record;
         }
     }
 
@@ -132,20 +159,6 @@ public final class OnlineTracker {
         }
     }
 
-    /** The connection's record, or a new uncounted one for a connection opened before attach. */
-    private ConnectionRecord connectionOf(Object channel, String address) {
-        ConnectionRecord known = connections.get(channel);
-        if (known != null) {
-            if (address != null) {
-                known.learnAddress(address);
-            }
-            return known;
-        }
-        ConnectionRecord learned = new ConnectionRecord(channel, address, false);
-        ConnectionRecord raced = connections.putIfAbsent(learned);
-        return raced != null ? raced : learned;
-    }
-
     /** Ends a session exactly once, whoever (unbind, close) gets here first. */
     private void end(SessionRecord record) {
         if (sessions.remove(record.session, record)) {
@@ -157,13 +170,16 @@ public final class OnlineTracker {
     private void ended(SessionRecord record) {
         uids.detach(record);
         ConnectionRecord connection = record.connection;
-        if (connection != null && connection.detach(record) && connection.channel != null
-                && !connection.counted()) {
-            // learned from a bind only to carry its sessions: without them, and with its close
-            // perhaps never reported (netty.enabled=false), keeping it would leak
-            connections.remove(connection.channel, connection);
+        if (connection != null && connection.channel != null) {
+            IdentityTable.Stripe stripe = connections.stripeOf(connection.channel);
+            synchronized (stripe) {
+                if (connection.detach(record) && !connection.counted()) {
+                    // learned from a bind only to carry its sessions: without them, and with its
+                    // close perhaps never reported (netty.enabled=false), keeping it would leak
+                    connections.remove(stripe, connection.channel, connection);
+                }
+            }
         }
-        sessionGauge.decrement();
         logoutTotal.increment();
     }
 
@@ -218,11 +234,11 @@ public final class OnlineTracker {
     }
 
     public int loginedCount() {
-        return uids.logined().current();
+        return sessionGauge.uids();
     }
 
     public int sessionCount() {
-        return sessionGauge.current();
+        return sessionGauge.sessions();
     }
 
     public int peakConnCount() {
@@ -230,7 +246,7 @@ public final class OnlineTracker {
     }
 
     public int peakLoginedCount() {
-        return uids.logined().peak();
+        return sessionGauge.peakUids();
     }
 
     public long acceptedConnTotal() {
@@ -242,7 +258,7 @@ public final class OnlineTracker {
     }
 
     public long loginTotal() {
-        return loginTotal.sum();
+        return sessionGauge.numbered();
     }
 
     public long logoutTotal() {
@@ -259,7 +275,6 @@ public final class OnlineTracker {
 
     public void resetPeaks() {
         connectionGauge.resetPeak();
-        uids.logined().resetPeak();
         sessionGauge.resetPeak();
     }
 

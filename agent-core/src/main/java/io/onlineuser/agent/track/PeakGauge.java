@@ -1,36 +1,42 @@
 package io.onlineuser.agent.track;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
-/** A current count and the highest it reached since start or the last reset. */
+/**
+ * A current count and the highest it reached since start or the last reset. Each in a cell of
+ * its own cache line: every event thread writes the count, and with the peak beside it (or another
+ * gauge's count) each peak check was a cache miss.
+ */
 final class PeakGauge {
 
-    private final AtomicInteger current = new AtomicInteger();
-    private final AtomicInteger peak = new AtomicInteger();
+    private static final int CURRENT = Padding.CELL;
+    private static final int PEAK = 2 * Padding.CELL;
+
+    private final AtomicLongArray cells = new AtomicLongArray(3 * Padding.CELL);
 
     void increment() {
-        int now = current.incrementAndGet();
-        // read before writing: below the peak (the usual case) no thread writes the shared line
-        if (now > peak.get()) {
-            peak.accumulateAndGet(now, Math::max);
+        long now = cells.incrementAndGet(CURRENT);
+        // read before writing: below the peak (the usual case) no thread writes the peak's line
+        if (now > cells.get(PEAK)) {
+            cells.accumulateAndGet(PEAK, now, Math::max);
         }
     }
 
     void decrement() {
-        current.decrementAndGet();
+        cells.decrementAndGet(CURRENT);
     }
 
     int current() {
-        return current.get();
+        return (int) cells.get(CURRENT);
     }
 
     int peak() {
-        return peak.get();
+        return (int) cells.get(PEAK);
     }
 
     void resetPeak() {
-        peak.set(current.get());
+        cells.set(PEAK, cells.get(CURRENT));
         // an increment racing with the reset must not leave the peak below the current count
-        peak.accumulateAndGet(current.get(), Math::max);
+        cells.accumulateAndGet(PEAK, cells.get(CURRENT), Math::max);
     }
 }

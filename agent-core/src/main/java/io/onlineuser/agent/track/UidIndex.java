@@ -3,7 +3,7 @@ package io.onlineuser.agent.track;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,8 +13,9 @@ import java.util.function.LongSupplier;
  * by uid (each stripe is the lock for its uids and their session chains) and, per stripe, a
  * doubly linked login order, both threaded through {@link UidEntry} itself. A
  * {@code ConcurrentHashMap} plus a {@code ConcurrentSkipListSet} would add about 64 bytes per uid.
- * Logins and logouts of different stripes share no lock; the only shared write is one CAS that
- * numbers each new uid ({@link UidEntry#order}), so that the stripes' orders merge into one.
+ * Logins and logouts of different stripes share no lock; the only shared writes are the counts
+ * and session ids ({@link SessionGauge}). A new uid's place in the login order is its login time
+ * and its session's id ({@link UidEntry#order}), so that the stripes' orders merge into one.
  *
  * <p>A page walk merges the 256 stripe orders ({@link LoginOrderMerge}), following each
  * order without its lock; an entry unlinked during a walk keeps its forward link, so the walk
@@ -29,7 +30,7 @@ final class UidIndex {
     private static final int STRIPES = 256;
     private static final int INITIAL_BUCKETS = 8;
 
-    private static final class Stripe {
+    private abstract static class StripeFields {
         UidEntry[] buckets = new UidEntry[INITIAL_BUCKETS];
         int size;
         /** Login order of this stripe's uids; links are written under the stripe lock. */
@@ -37,14 +38,26 @@ final class UidIndex {
         UidEntry newest;
     }
 
-    private final LongSupplier clockMillis;
-    private final Stripe[] stripes = new Stripe[STRIPES];
-    private final PeakGauge logined = new PeakGauge();
-    /** The last {@link UidEntry#order} given out. */
-    private final AtomicLong lastOrder = new AtomicLong();
+    /**
+     * A stripe and its lock, padded to a cache line pair of its own: similar uids ("player-1",
+     * "player-2") fall in neighbouring stripes, allocated side by side.
+     */
+    private static final class Stripe extends StripeFields {
+        @SuppressWarnings("unused")
+        private long pad0, pad1, pad2, pad3, pad4, pad5, pad6, pad7, pad8, pad9, pad10, pad11, pad12;
+    }
 
-    UidIndex(LongSupplier clockMillis) {
+    /** Cell of {@link #timeFloor}: the latest login time given to a uid. */
+    private static final int FLOOR = Padding.CELL;
+
+    private final LongSupplier clockMillis;
+    private final SessionGauge gauge;
+    private final Stripe[] stripes = new Stripe[STRIPES];
+    private final AtomicLongArray timeFloor = new AtomicLongArray(2 * Padding.CELL);
+
+    UidIndex(LongSupplier clockMillis, SessionGauge gauge) {
         this.clockMillis = clockMillis;
+        this.gauge = gauge;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Stripe();
         }
@@ -64,34 +77,41 @@ final class UidIndex {
         return (spread(uid) >>> 8) & (length - 1);
     }
 
-    /** Adds a session of {@code uid}, logged in now; the uid comes online if it was not. */
-    SessionRecord attach(Object session, String uid, ConnectionRecord connection, long sessionId) {
+    /**
+     * Adds a session of {@code uid}, logged in now, and counts it; the uid comes online if it was
+     * not. The session gets its id here.
+     */
+    SessionRecord attach(Object session, String uid, ConnectionRecord connection) {
         Stripe stripe = stripe(uid);
         synchronized (stripe) {
+            // numbered under the stripe lock, so that the stripe's order grows with the ids
+            long sessionId = gauge.nextId();
             UidEntry entry = find(stripe, uid);
-            if (entry == null) {
-                entry = new UidEntry(uid, nextOrder());
+            boolean first = entry == null;
+            if (first) {
+                entry = new UidEntry(uid, UidEntry.order(loginTime(), sessionId));
                 append(stripe, entry);
                 insert(stripe, entry);
-                logined.increment();
             }
-            long loginTime = entry.sessions == null ? entry.loginTime() : clockMillis.getAsLong();
+            long loginTime = first ? entry.loginTime() : clockMillis.getAsLong();
             SessionRecord record = new SessionRecord(session, entry, connection, sessionId, loginTime);
             entry.add(record);
+            gauge.added(first);
             return record;
         }
     }
 
-    /** Removes a session; the uid goes offline with its last one. */
+    /** Removes a session and uncounts it; the uid goes offline with its last one. */
     void detach(SessionRecord record) {
         UidEntry entry = record.owner;
         Stripe stripe = stripe(entry.uid);
         synchronized (stripe) {
-            if (entry.remove(record) && !entry.online()) {
+            boolean last = entry.remove(record) && !entry.online();
+            if (last) {
                 delete(stripe, entry);
                 unlink(stripe, entry);
-                logined.decrement();
             }
+            gauge.removed(last);
         }
     }
 
@@ -121,7 +141,7 @@ final class UidIndex {
 
     /** Merges the stripes' login orders without copying them; uids that left meanwhile are skipped. */
     List<LoginView> page(int offset, int limit) {
-        List<LoginView> page = new ArrayList<>(Math.min(limit, Math.max(0, logined.current() - offset)));
+        List<LoginView> page = new ArrayList<>(Math.min(limit, Math.max(0, gauge.uids() - offset)));
         if (limit == 0) {
             return page;
         }
@@ -150,19 +170,18 @@ final class UidIndex {
     }
 
     /**
-     * The next place in the login order: now in the high bits, so that the order is by login
-     * time, and never below the last one given out (a clock stepping back, or more than 2M logins
-     * in one millisecond, borrows the last time rather than break the order).
+     * A new uid's login time: now, but never before the last one given out (a clock stepping
+     * back borrows the last time rather than break the order). The floor is written once per
+     * millisecond, not once per login.
      */
-    private long nextOrder() {
-        long floor = clockMillis.getAsLong() << UidEntry.SEQUENCE_BITS;
-        while (true) {
-            long last = lastOrder.get();
-            long next = Math.max(last + 1, floor);
-            if (lastOrder.compareAndSet(last, next)) {
-                return next;
-            }
+    private long loginTime() {
+        long now = clockMillis.getAsLong();
+        long floor = timeFloor.get(FLOOR);
+        if (now <= floor) {
+            return floor;
         }
+        timeFloor.accumulateAndGet(FLOOR, now, Math::max);
+        return now;
     }
 
     /** Adds a new entry at the end of its stripe's order; the caller holds the stripe lock. */
@@ -171,7 +190,7 @@ final class UidIndex {
         if (stripe.newest == null) {
             stripe.oldest = entry;
         } else {
-            stripe.newest.nextInOrder = entry;
+            stripe.newest.linkNextInOrder(entry);
         }
         stripe.newest = entry;
     }
@@ -179,11 +198,11 @@ final class UidIndex {
     /** Takes an entry out of its stripe's order; the caller holds the stripe lock. */
     private static void unlink(Stripe stripe, UidEntry entry) {
         UidEntry previous = entry.previousInOrder;
-        UidEntry next = entry.nextInOrder;
+        UidEntry next = entry.nextInOrder();
         if (previous == null) {
             stripe.oldest = next;
         } else {
-            previous.nextInOrder = next;
+            previous.linkNextInOrder(next);
         }
         if (next == null) {
             stripe.newest = previous;
@@ -193,21 +212,23 @@ final class UidIndex {
         entry.previousInOrder = null;
     }
 
-    PeakGauge logined() {
-        return logined;
-    }
-
     private static UidEntry find(Stripe stripe, String uid) {
+        int hash = uid.hashCode();
         for (UidEntry e = stripe.buckets[bucket(uid, stripe.buckets.length)]; e != null; e = e.nextInBucket) {
-            if (e.uid.equals(uid)) {
+            // the cached hash first: an other uid's text is one more cache miss away
+            if (e.uid == uid || (e.uid.hashCode() == hash && e.uid.equals(uid))) {
                 return e;
             }
         }
         return null;
     }
 
+    /**
+     * Chains average at most one entry (load factor 1, not 3/4): a chain step is one entry and
+     * its cached hash, and at a million uids the larger table would cost 4 more bytes per uid.
+     */
     private static void insert(Stripe stripe, UidEntry entry) {
-        if (stripe.size >= stripe.buckets.length - (stripe.buckets.length >>> 2)) {
+        if (stripe.size >= stripe.buckets.length) {
             resize(stripe, stripe.buckets.length * 2);
         }
         int index = bucket(entry.uid, stripe.buckets.length);

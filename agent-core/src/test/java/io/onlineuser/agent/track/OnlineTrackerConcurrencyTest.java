@@ -63,6 +63,68 @@ class OnlineTrackerConcurrencyTest {
     }
 
     /**
+     * Events a host would not race (one channel's events come from one event loop), racing on
+     * shared channels and sessions: a close against a bind on its channel, a session bound to two
+     * uids at once. Nothing may deadlock, and once everything is closed and unbound, nothing is left.
+     */
+    @Test
+    void racingEventsOnSharedChannelsAndSessionsLeaveNothingBehind() throws Exception {
+        Object[] channels = new Object[8];
+        Object[] sessions = new Object[8];
+        for (int i = 0; i < channels.length; i++) {
+            channels[i] = new Object();
+            sessions[i] = new Object();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                writers.add(pool.submit(() -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    for (int i = 0; i < 100_000; i++) {
+                        int k = random.nextInt(channels.length);
+                        switch (random.nextInt(5)) {
+                            case 0:
+                                tracker.connectionActive(channels[k], "10.0.0.2:" + k);
+                                break;
+                            case 1:
+                                tracker.connectionInactive(channels[k]);
+                                break;
+                            case 2:
+                                tracker.sessionBound(sessions[k], "u" + random.nextInt(3), channels[random.nextInt(channels.length)], null);
+                                break;
+                            case 3:
+                                tracker.sessionBound(sessions[k], "u" + random.nextInt(3), null, "10.0.0.3:" + k);
+                                break;
+                            default:
+                                tracker.sessionUnbound(sessions[k]);
+                                break;
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < channels.length; i++) {
+            tracker.connectionInactive(channels[i]);
+            tracker.sessionUnbound(sessions[i]);
+        }
+
+        assertThat(tracker.totalConnCount()).isZero();
+        assertThat(tracker.sessionCount()).isZero();
+        assertThat(tracker.loginedCount()).isZero();
+        assertThat(tracker.connectionRecords()).isZero();
+        assertThat(tracker.loginedList(0, OnlineTracker.MAX_PAGE)).isEmpty();
+        assertThat(tracker.loginTotal()).isPositive().isEqualTo(tracker.logoutTotal());
+        assertThat(tracker.acceptedConnTotal()).isPositive().isEqualTo(tracker.closedConnTotal());
+    }
+
+    /**
      * Per connection, one of: closed before activation; active and closed without login; logged
      * in then closed without unbind; logged in, a second session, unbind, close. Three
      * connections stay open at a time so that their sessions overlap.

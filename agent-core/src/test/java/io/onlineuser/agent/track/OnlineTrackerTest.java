@@ -336,6 +336,25 @@ class OnlineTrackerTest {
     }
 
     @Test
+    void loginsOfOneMillisecondStayInOrderWhenTheSessionIdsWrapAroundTheOrderBits() {
+        // the low bits of a session id order the logins of one millisecond: run the ids up to
+        // where those bits wrap, then log in across the wrap, all at the same time
+        Object session = new Object();
+        for (int i = 0; i < (1 << UidEntry.SEQUENCE_BITS) - 3; i++) {
+            tracker.sessionBound(session, "churn", null, null);
+            tracker.sessionUnbound(session);
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            tracker.sessionBound(new Object(), "player-" + i, null, null);
+            expected.add("player-" + i);
+        }
+
+        assertThat(tracker.loginedList(0, 10)).extracting(LoginView::uid).containsExactlyElementsOf(expected);
+        assertThat(tracker.loginTotal()).isEqualTo((1 << UidEntry.SEQUENCE_BITS) + 3);
+    }
+
+    @Test
     void loginedListRejectsBadPagesWithAClearMessage() {
         assertThatThrownBy(() -> tracker.loginedList(-1, 10))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("offset must be 0 or more, was -1");

@@ -107,7 +107,7 @@ public final class OverheadBench {
                 Row.context("churn connector CPU per cycle, without agent", Stats.of(cpuWithout), "µs", cpuNote),
                 Row.context("churn connector CPU per cycle, with agent", Stats.of(cpuWith), "µs", cpuNote),
                 Row.context("churn CPU per cycle ratio with ÷ without", Stats.of(cpuRatio), "ratio",
-                        "one ratio per pair; less sensitive than throughput to other load on the machine"));
+                        "one ratio per pair"));
     }
 
     private static ChurnLoad.Run churnRun(Connector target, String uidPrefix, Schedule schedule) throws Exception {

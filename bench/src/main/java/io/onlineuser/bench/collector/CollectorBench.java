@@ -3,29 +3,31 @@ package io.onlineuser.bench.collector;
 import io.onlineuser.bench.report.Row;
 import io.onlineuser.bench.report.Stats;
 import io.onlineuser.bench.report.Target;
-import io.onlineuser.collector.api.ClusterSnapshot;
-import io.onlineuser.collector.api.LoginsSummary;
-import io.onlineuser.collector.api.OnlineUserCluster;
-import io.onlineuser.collector.api.UserLookup;
 import io.onlineuser.sample.bots.Bots;
 import io.onlineuser.bench.process.Connector;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * Issue 6 item 5: the collector library, in this JVM, against 8 real connector JVMs with the
  * agent holding 10,000 logged-in users between them (Pomelo's master: ~3.5 ms for counts,
- * ~12 ms cached / ~33 ms live with the list, on this kind of machine).
+ * ~12 ms cached / ~33 ms live with the list, on this kind of machine). With {@code COLLECTOR_BASELINE_JAR}
+ * set to another shaded collector jar, that collector is timed in the same run, calls alternated.
  */
 public final class CollectorBench {
 
     private static final int CONNECTORS = 8;
     private static final int USERS = 10_000;
+    /** Listings per run: one listing is a single sample, as noisy as one call on a shared machine. */
+    private static final int LISTINGS_PER_RUN = 5;
+    /** Another onlineuser-collector.jar to time side by side with this one (A/B in one run). */
+    static final String BASELINE_ENV = "COLLECTOR_BASELINE_JAR";
 
     private final int runs;
     private final int callsPerRun;
@@ -48,80 +50,133 @@ public final class CollectorBench {
                         .logins(USERS / CONNECTORS).ratePerSecond(500).uidPrefix("c" + i + "-").start());
             }
             int users = awaitLoggedIn(players);
-            OnlineUserCluster.Builder builder = OnlineUserCluster.builder().timeout(Duration.ofSeconds(10));
-            connectors.forEach(c -> builder.target(c.jolokiaUrl()));
-            try (OnlineUserCluster cluster = builder.build()) {
-                return measure(cluster, users);
-            }
+            List<String> urls = connectors.stream().map(Connector::jolokiaUrl).toList();
+            return measure(urls, users);
         } finally {
             players.forEach(Bots::close);
             connectors.forEach(Connector::close);
         }
     }
 
-    private List<Row> measure(OnlineUserCluster cluster, int users) {
-        for (int i = 0; i < 200; i++) { // warm up the JIT and the keep-alive connections
-            online(cluster, users);
-            find(cluster, i);
-        }
-        for (int i = 0; i < 5; i++) {
-            logins(cluster, users);
-        }
-        double[] onlineMs = new double[runs];
-        double[] loginsMs = new double[runs];
-        double[] findMs = new double[runs];
-        for (int run = 0; run < runs; run++) {
-            double[] online = new double[callsPerRun];
-            double[] find = new double[callsPerRun];
-            for (int call = 0; call < callsPerRun; call++) {
-                online[call] = online(cluster, users);
-                find[call] = find(cluster, run * callsPerRun + call);
+    /**
+     * Times this bench's collector and, when {@value #BASELINE_ENV} names another collector jar,
+     * that one too against the same connectors, every call alternated between the two, so that
+     * both see the same machine at the same moment (the ratio is the figure to trust on a shared one).
+     */
+    List<Row> measure(List<String> urls, int users) throws Exception {
+        String baselineJar = System.getenv(BASELINE_ENV);
+        try (ClusterUnderTest current = ClusterUnderTest.current(urls);
+             ClusterUnderTest baseline = baselineJar == null || baselineJar.isBlank() ? null
+                     : ClusterUnderTest.fromJar(Path.of(baselineJar), urls)) {
+            List<ClusterUnderTest> clusters = baseline == null ? List.of(current) : List.of(current, baseline);
+            Timings[] timings = time(clusters, users);
+            String setup = CONNECTORS + " connector JVMs (-Xmx128m), " + String.format("%,d", users) + " users";
+            List<Row> rows = new ArrayList<>(List.of(
+                    new Row("collector online (counts only)", timings[0].online(), "ms", Target.atMost(2),
+                            setup + "; median of " + callsPerRun + " calls per run; Pomelo ~3.5 ms" + ratio(timings, Timings::online)),
+                    new Row("collector logins (all users)", timings[0].logins(), "ms", Target.atMost(20),
+                            setup + "; median of " + LISTINGS_PER_RUN + " listings per run; Pomelo ~12 ms cached, ~33 ms live"
+                                    + ratio(timings, Timings::logins)),
+                    new Row("collector find UID", timings[0].find(), "ms", Target.atMost(2),
+                            setup + "; median of " + callsPerRun + " calls per run" + ratio(timings, Timings::find))));
+            if (baseline != null) {
+                String note = "baseline " + Path.of(baselineJar).getFileName() + ", calls alternated with the row above";
+                rows.add(Row.context("  baseline collector online", timings[1].online(), "ms", note));
+                rows.add(Row.context("  baseline collector logins", timings[1].logins(), "ms", note));
+                rows.add(Row.context("  baseline collector find UID", timings[1].find(), "ms", note));
             }
-            onlineMs[run] = Stats.of(online).median();
-            findMs[run] = Stats.of(find).median();
-            loginsMs[run] = logins(cluster, users);
+            return rows;
         }
-        String setup = CONNECTORS + " connector JVMs (-Xmx128m), " + String.format("%,d", users) + " users";
-        return List.of(
-                new Row("collector online (counts only)", Stats.of(onlineMs), "ms", Target.atMost(2),
-                        setup + "; median of " + callsPerRun + " calls per run; Pomelo ~3.5 ms"),
-                new Row("collector logins (all users)", Stats.of(loginsMs), "ms", Target.atMost(20),
-                        setup + "; one full listing per run; Pomelo ~12 ms cached, ~33 ms live"),
-                new Row("collector find UID", Stats.of(findMs), "ms", Target.atMost(2),
-                        setup + "; median of " + callsPerRun + " calls per run"));
     }
 
-    private static double online(OnlineUserCluster cluster, int users) {
+    private Timings[] time(List<ClusterUnderTest> clusters, int users) {
+        for (int i = 0; i < 300; i++) { // warm up the JIT and the keep-alive connections
+            for (ClusterUnderTest cluster : clusters) {
+                online(cluster, users);
+                find(cluster, i);
+            }
+        }
+        for (int i = 0; i < 10; i++) {
+            for (ClusterUnderTest cluster : clusters) {
+                logins(cluster, users);
+            }
+        }
+        int n = clusters.size();
+        double[][] onlineMs = new double[n][runs];
+        double[][] loginsMs = new double[n][runs];
+        double[][] findMs = new double[n][runs];
+        for (int run = 0; run < runs; run++) {
+            double[][] online = new double[n][callsPerRun];
+            double[][] find = new double[n][callsPerRun];
+            double[][] logins = new double[n][LISTINGS_PER_RUN];
+            for (int call = 0; call < callsPerRun; call++) {
+                for (int c = 0; c < n; c++) {
+                    int which = (c + call) % n; // who goes first alternates too
+                    online[which][call] = online(clusters.get(which), users);
+                    find[which][call] = find(clusters.get(which), run * callsPerRun + call);
+                }
+            }
+            for (int listing = 0; listing < LISTINGS_PER_RUN; listing++) {
+                for (int c = 0; c < n; c++) {
+                    int which = (c + listing) % n;
+                    logins[which][listing] = logins(clusters.get(which), users);
+                }
+            }
+            for (int c = 0; c < n; c++) {
+                onlineMs[c][run] = Stats.of(online[c]).median();
+                findMs[c][run] = Stats.of(find[c]).median();
+                loginsMs[c][run] = Stats.of(logins[c]).median();
+            }
+        }
+        Timings[] timings = new Timings[n];
+        for (int c = 0; c < n; c++) {
+            timings[c] = new Timings(Stats.of(onlineMs[c]), Stats.of(loginsMs[c]), Stats.of(findMs[c]));
+        }
+        return timings;
+    }
+
+    /** "; baseline ÷ this: 1.8x" when a baseline ran, from the medians. */
+    private static String ratio(Timings[] timings, Function<Timings, Stats> figure) {
+        if (timings.length < 2) {
+            return "";
+        }
+        return String.format("; baseline ÷ this: %.2fx", figure.apply(timings[1]).median() / figure.apply(timings[0]).median());
+    }
+
+    private static double online(ClusterUnderTest cluster, int users) {
         long start = System.nanoTime();
-        ClusterSnapshot snapshot = cluster.online();
+        long counted = cluster.online();
         double ms = (System.nanoTime() - start) / 1e6;
-        if (!snapshot.complete() || snapshot.totals().loginedCount() != users) {
-            throw new IllegalStateException("online answered " + snapshot.totals() + ", errors " + snapshot.errors());
+        if (counted != users) {
+            throw new IllegalStateException("online counted " + counted + " logged-in users, expected " + users);
         }
         return ms;
     }
 
     /** Looks up a player who was logged in; a starved machine may have dropped them, not an error. */
-    private static double find(OnlineUserCluster cluster, int index) {
+    private static double find(ClusterUnderTest cluster, int index) {
         String uid = "c" + index % CONNECTORS + "-" + index % (USERS / CONNECTORS);
         long start = System.nanoTime();
-        UserLookup lookup = cluster.find(uid);
+        int errors = cluster.findErrors(uid);
         double ms = (System.nanoTime() - start) / 1e6;
-        if (!lookup.errors().isEmpty()) {
-            throw new IllegalStateException("find " + uid + " failed: " + lookup.errors());
+        if (errors != 0) {
+            throw new IllegalStateException("find " + uid + " failed on " + errors + " connector(s)");
         }
         return ms;
     }
 
-    private static double logins(OnlineUserCluster cluster, int users) {
-        LongAdder seen = new LongAdder();
+    private static double logins(ClusterUnderTest cluster, int users) {
         long start = System.nanoTime();
-        LoginsSummary summary = cluster.logins(null, 0, entry -> seen.increment());
+        long rows = cluster.logins();
         double ms = (System.nanoTime() - start) / 1e6;
-        if (summary.rows() != users || seen.sum() != users || !summary.errors().isEmpty()) {
-            throw new IllegalStateException("logins gave " + seen.sum() + " rows, errors " + summary.errors());
+        if (rows != users) {
+            throw new IllegalStateException("logins gave " + rows + " rows, expected " + users);
         }
         return ms;
+    }
+
+    /** One collector's figures: per run, the median of its calls. */
+    private record Timings(Stats online, Stats logins, Stats find) {
     }
 
     /** Starts the connectors two at a time: eight JVMs starting at once take longer on 2 cores. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.onlineuser.collector.discovery.Discovery;
 import io.onlineuser.collector.discovery.FileSdSource;
@@ -26,8 +27,13 @@ final class ConnectorPool implements AutoCloseable {
     private final String defaultUser;
     private final String defaultPassword;
     private final long timeoutMillis;
-    /** Shared by every connector: one selector thread and one keep-alive pool, however many connectors. */
-    private final HttpClient http;
+    /**
+     * HTTP clients shared by the connectors, one per core: each has one selector thread that reads
+     * and parses the answers of its connectors, so one client for all would use one core only,
+     * and one per connector would wake as many threads as there are connectors.
+     */
+    private final HttpClient[] http;
+    private final AtomicInteger created = new AtomicInteger();
     private final Map<ConnectorTarget, ConnectorClient> clients = new ConcurrentHashMap<>();
     private volatile List<ConnectorClient> fixedClients;
 
@@ -38,7 +44,10 @@ final class ConnectorPool implements AutoCloseable {
         this.defaultUser = defaultUser;
         this.defaultPassword = defaultPassword;
         this.timeoutMillis = timeoutMillis;
-        this.http = ConnectorClient.sharedHttpClient(timeoutMillis);
+        this.http = new HttpClient[Math.max(1, Runtime.getRuntime().availableProcessors())];
+        for (int i = 0; i < http.length; i++) {
+            http[i] = ConnectorClient.sharedHttpClient(timeoutMillis);
+        }
     }
 
     /** Clients for the current targets, and per discovery file what was wrong with it. */
@@ -87,7 +96,8 @@ final class ConnectorPool implements AutoCloseable {
         List<ConnectorClient> list = new ArrayList<>(targets.size());
         for (ConnectorTarget target : targets) {
             ConnectorTarget withCredentials = target.withDefaultCredentials(defaultUser, defaultPassword);
-            list.add(clients.computeIfAbsent(target, t -> new ConnectorClient(withCredentials, timeoutMillis, http)));
+            list.add(clients.computeIfAbsent(target, t -> new ConnectorClient(withCredentials, timeoutMillis,
+                    http[Math.floorMod(created.getAndIncrement(), http.length)])));
         }
         return List.copyOf(list);
     }

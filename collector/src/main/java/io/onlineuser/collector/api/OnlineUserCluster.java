@@ -178,12 +178,14 @@ public final class OnlineUserCluster implements AutoCloseable {
 
     /** Targets, discovery paths, credentials and timeout; {@link #build()} checks they make sense. */
     public static final class Builder {
+        /** The most rows an agent's {@code loginedList} gives in one call (DESIGN.md). */
+        private static final int MAX_PAGE_SIZE = 10_000;
         private final List<ConnectorTarget> targets = new ArrayList<>();
         private final List<Path> discoveryPaths = new ArrayList<>();
         private Duration timeout = Duration.ofMillis(2000);
         private String user;
         private String password;
-        private int pageSize = 1000;
+        private int pageSize = 5000;
 
         private Builder() {
         }
@@ -221,10 +223,10 @@ public final class OnlineUserCluster implements AutoCloseable {
             return this;
         }
 
-        /** Rows per {@code loginedList} request when listing or checking duplicates. */
+        /** Rows per {@code loginedList} request when listing or checking duplicates; agents answer at most 10,000. */
         public Builder pageSize(int pageSize) {
-            if (pageSize < 1 || pageSize > 100_000) {
-                throw new IllegalArgumentException("page size must be 1..100000, got " + pageSize);
+            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+                throw new IllegalArgumentException("page size must be 1.." + MAX_PAGE_SIZE + " (the agents' limit), got " + pageSize);
             }
             this.pageSize = pageSize;
             return this;

@@ -57,7 +57,7 @@ public final class ConnectorClient implements AutoCloseable {
         this.client = new JolokiaClient(target.url(), new JolokiaHttp(http, target, timeoutMillis));
     }
 
-    /** One HTTP client for every connector of a cluster: one selector thread and one keep-alive pool. */
+    /** An HTTP client to share between connectors: one selector thread and keep-alive pool for all of them. */
     public static HttpClient sharedHttpClient(long timeoutMillis) {
         return JolokiaHttp.sharedClient(timeoutMillis);
     }

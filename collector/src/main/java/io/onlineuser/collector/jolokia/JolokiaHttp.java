@@ -33,8 +33,8 @@ import org.jolokia.json.JSONStructure;
 
 /**
  * jolokia-client-java's transport for one connector, cheaper per call than its default one: the
- * JDK {@link HttpClient} is shared by every connector of a cluster (one selector thread, one
- * keep-alive pool, no cookie store), and answers are parsed with Jackson's streaming parser into
+ * JDK {@link HttpClient} is shared with other connectors of the cluster (a few selector threads
+ * instead of one per connector, no cookie store), and answers are parsed with Jackson's streaming parser into
  * jolokia-json's {@link JSONObject}/{@link JSONArray}. jolokia-json's parser allocates ~50 KB of
  * buffers per answer and reads ~4x slower: on a 2-core master that was a third of the CPU of a
  * counts read and most of a {@code getByUid}. Requests are still built, and answers checked and
@@ -59,7 +59,7 @@ final class JolokiaHttp implements HttpClientSpi<HttpClient> {
                 (target.user() + ":" + (target.password() == null ? "" : target.password())).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The client every connector of one cluster shares: HTTP/1.1, answers handled on its selector thread. */
+    /** A client for several connectors of one cluster: HTTP/1.1, answers handled on its selector thread. */
     static HttpClient sharedClient(long timeoutMillis) {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)

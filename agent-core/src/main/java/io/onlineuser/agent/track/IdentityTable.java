@@ -9,9 +9,10 @@ import java.util.function.Predicate;
  * stores only the records, which know their key: about 8 bytes per entry where an
  * {@code IdentityHashMap} takes 18 and a {@code ConcurrentHashMap} with wrapper keys 50.
  *
- * <p>Each stripe is its own lock. Callers that must do more than one step atomically (look up,
- * then add, and change the record found) hold it themselves: {@code synchronized (stripeOf(key))}
- * around the methods that take a {@link Stripe}; the other methods lock for one step.
+ * <p>Each stripe is its own lock ({@link StripeLock}). Callers that must do more than one step
+ * atomically (look up, then add, and change the record found) hold it themselves:
+ * {@code stripe.lock(); try { ... } finally { stripe.unlock(); }} around the methods that take a
+ * {@link Stripe}; the other methods lock for one step.
  *
  * <p>Beside each slot a one-byte tag (0 = empty) holds the entry's distance from its home slot
  * (low 4 bits, 15 = "14 or more") and 4 bits of its key's hash. A probe compares tags and reaches
@@ -29,7 +30,7 @@ final class IdentityTable<V> {
     private static final int FAR = 15;
 
     /** The fields of a stripe; {@link Stripe} pads them to keep each stripe's lock on its own cache line. */
-    abstract static class StripeFields {
+    abstract static class StripeFields extends StripeLock {
         Object[] slots = new Object[INITIAL_SLOTS];
         byte[] tags = new byte[INITIAL_SLOTS];
         int size;
@@ -124,8 +125,11 @@ final class IdentityTable<V> {
 
     V get(Object key) {
         Stripe stripe = stripeOf(key);
-        synchronized (stripe) {
+        stripe.lock();
+        try {
             return get(stripe, key);
+        } finally {
+            stripe.unlock();
         }
     }
 
@@ -133,35 +137,47 @@ final class IdentityTable<V> {
     V putIfAbsent(V value) {
         Object key = keyOf.apply(value);
         Stripe stripe = stripeOf(key);
-        synchronized (stripe) {
+        stripe.lock();
+        try {
             V present = get(stripe, key);
             if (present == null) {
                 add(stripe, value);
             }
             return present;
+        } finally {
+            stripe.unlock();
         }
     }
 
     V remove(Object key) {
         Stripe stripe = stripeOf(key);
-        synchronized (stripe) {
+        stripe.lock();
+        try {
             return remove(stripe, key);
+        } finally {
+            stripe.unlock();
         }
     }
 
     /** Removes the entry only if it is still {@code value}; true if it did. */
     boolean remove(Object key, V value) {
         Stripe stripe = stripeOf(key);
-        synchronized (stripe) {
+        stripe.lock();
+        try {
             return remove(stripe, key, value);
+        } finally {
+            stripe.unlock();
         }
     }
 
     int size() {
         int size = 0;
         for (Stripe stripe : stripes) {
-            synchronized (stripe) {
+            stripe.lock();
+            try {
                 size += stripe.size;
+            } finally {
+                stripe.unlock();
             }
         }
         return size;
@@ -170,12 +186,15 @@ final class IdentityTable<V> {
     /** A value matching {@code test}, or null; scans every stripe (for rare operator actions). */
     V find(Predicate<V> test) {
         for (Stripe stripe : stripes) {
-            synchronized (stripe) {
+            stripe.lock();
+            try {
                 for (int i = 0; i < stripe.slots.length; i++) {
                     if (stripe.slots[i] != null && test.test(value(stripe, i))) {
                         return value(stripe, i);
                     }
                 }
+            } finally {
+                stripe.unlock();
             }
         }
         return null;

@@ -54,7 +54,8 @@ public final class OnlineTracker {
         }
         ConnectionRecord fresh = new ConnectionRecord(channel, remoteAddress, true);
         IdentityTable.Stripe stripe = connections.stripeOf(channel);
-        synchronized (stripe) {
+        stripe.lock();
+        try {
             ConnectionRecord present = connections.get(stripe, channel);
             if (present == null) {
                 connections.add(stripe, fresh);
@@ -63,6 +64,8 @@ public final class OnlineTracker {
             }
             // counted before a bind on this channel can count a session on it
             connectionGauge.increment();
+        } finally {
+            stripe.unlock();
         }
         acceptedTotal.increment();
     }
@@ -75,12 +78,15 @@ public final class OnlineTracker {
         ConnectionRecord record;
         SessionRecord session;
         IdentityTable.Stripe stripe = connections.stripeOf(channel);
-        synchronized (stripe) {
+        stripe.lock();
+        try {
             record = connections.remove(stripe, channel);
             if (record == null) {
                 return;
             }
             session = record.takeSessions();
+        } finally {
+            stripe.unlock();
         }
         // sessions end before the connection is uncounted, so a reader never sees more
         // sessions than connections
@@ -111,7 +117,8 @@ public final class OnlineTracker {
         // the session's stripe is held throughout: a close of the channel that ends this session
         // waits until the session is in the table, so that it finds it there
         IdentityTable.Stripe stripe = sessions.stripeOf(session);
-        synchronized (stripe) {
+        stripe.lock();
+        try {
             SessionRecord existing = sessions.get(stripe, session);
             if (existing != null) {
                 if (existing.owner.uid.equals(uid)) {
@@ -123,6 +130,8 @@ public final class OnlineTracker {
             SessionRecord record = channel != null ? bindOnChannel(session, uid, channel, address)
                     : uids.attach(session, uid, address != null ? ConnectionRecord.addressOnly(address) : null);
             sessions.add(stripe, record);
+        } finally {
+            stripe.unlock();
         }
     }
 
@@ -133,7 +142,8 @@ public final class OnlineTracker {
      */
     private SessionRecord bindOnChannel(Object session, String uid, Object channel, String address) {
         IdentityTable.Stripe stripe = connections.stripeOf(channel);
-        synchronized (stripe) {
+        stripe.lock();
+        try {
             ConnectionRecord connection = connections.get(stripe, channel);
             if (connection == null) {
                 connection = new ConnectionRecord(channel, address, false);
@@ -144,6 +154,8 @@ public final class OnlineTracker {
             SessionRecord record = uids.attach(session, uid, connection);
             connection.attach(record);
             return record;
+        } finally {
+            stripe.unlock();
         }
     }
 
@@ -172,12 +184,15 @@ public final class OnlineTracker {
         ConnectionRecord connection = record.connection;
         if (connection != null && connection.channel != null) {
             IdentityTable.Stripe stripe = connections.stripeOf(connection.channel);
-            synchronized (stripe) {
+            stripe.lock();
+            try {
                 if (connection.detach(record) && !connection.counted()) {
                     // learned from a bind only to carry its sessions: without them, and with its
                     // close perhaps never reported (netty.enabled=false), keeping it would leak
                     connections.remove(stripe, connection.channel, connection);
                 }
+            } finally {
+                stripe.unlock();
             }
         }
         logoutTotal.increment();

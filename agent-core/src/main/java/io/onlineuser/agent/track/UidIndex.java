@@ -30,7 +30,7 @@ final class UidIndex {
     private static final int STRIPES = 256;
     private static final int INITIAL_BUCKETS = 8;
 
-    private abstract static class StripeFields {
+    private abstract static class StripeFields extends StripeLock {
         UidEntry[] buckets = new UidEntry[INITIAL_BUCKETS];
         int size;
         /** Login order of this stripe's uids; links are written under the stripe lock. */
@@ -83,7 +83,8 @@ final class UidIndex {
      */
     SessionRecord attach(Object session, String uid, ConnectionRecord connection) {
         Stripe stripe = stripe(uid);
-        synchronized (stripe) {
+        stripe.lock();
+        try {
             // numbered under the stripe lock, so that the stripe's order grows with the ids
             long sessionId = gauge.nextId();
             UidEntry entry = find(stripe, uid);
@@ -98,6 +99,8 @@ final class UidIndex {
             entry.add(record);
             gauge.added(first);
             return record;
+        } finally {
+            stripe.unlock();
         }
     }
 
@@ -105,27 +108,34 @@ final class UidIndex {
     void detach(SessionRecord record) {
         UidEntry entry = record.owner;
         Stripe stripe = stripe(entry.uid);
-        synchronized (stripe) {
+        stripe.lock();
+        try {
             boolean last = entry.remove(record) && !entry.online();
             if (last) {
                 delete(stripe, entry);
                 unlink(stripe, entry);
             }
             gauge.removed(last);
+        } finally {
+            stripe.unlock();
         }
     }
 
     boolean isOnline(String uid) {
         Stripe stripe = stripe(uid);
-        synchronized (stripe) {
+        stripe.lock();
+        try {
             return find(stripe, uid) != null;
+        } finally {
+            stripe.unlock();
         }
     }
 
     /** The uid's sessions, oldest first. */
     List<SessionRecord> sessionsOf(String uid) {
         Stripe stripe = stripe(uid);
-        synchronized (stripe) {
+        stripe.lock();
+        try {
             UidEntry entry = find(stripe, uid);
             if (entry == null) {
                 return Collections.emptyList();
@@ -136,6 +146,8 @@ final class UidIndex {
             }
             Collections.reverse(sessions);
             return sessions;
+        } finally {
+            stripe.unlock();
         }
     }
 
@@ -155,7 +167,9 @@ final class UidIndex {
         int skipped = 0;
         while (page.size() < limit && !merge.isEmpty()) {
             UidEntry entry = merge.next();
-            synchronized (stripe(entry.uid)) {
+            Stripe entryStripe = stripe(entry.uid);
+            entryStripe.lock();
+            try {
                 if (entry.online()) {
                     if (skipped < offset) {
                         skipped++;
@@ -164,6 +178,8 @@ final class UidIndex {
                                 entry.sessionCount()));
                     }
                 }
+            } finally {
+                entryStripe.unlock();
             }
         }
         return page;

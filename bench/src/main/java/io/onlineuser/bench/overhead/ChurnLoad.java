@@ -3,20 +3,27 @@ package io.onlineuser.bench.overhead;
 import io.onlineuser.sample.bots.Bots;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
 
 /**
  * Closed-loop churn: each bot connects, handshakes, logs in, chats once, logs out, closes, again.
  *
- * <p>The bots connect without a source address. Then {@code connect()} picks the local port for
- * the destination and takes over a loopback port still in TIME_WAIT ({@code net.ipv4.tcp_tw_reuse}
- * = 2, Linux's default), so ~14,000 TIME_WAIT ports are enough and the cost stays flat. With source
- * addresses, each connect first calls {@code bind(address, 0)}, and that search for a free port
- * scans past every port still in TIME_WAIT (60 s each). Once ~60,000 had piled up, bind took
- * 80% of the bots' CPU and churn dropped from ~3,000 to ~500 cycles/s until they expired.
- * Runs alternate, so whichever run came after a fast one was slow, with or without the agent.
+ * <p>Each bot connects from a loopback address of its own (127.0.2.n). The closing side keeps
+ * every churned port in TIME_WAIT for 60 s, and a connect from a source address first calls
+ * {@code bind(address, 0)}, whose search for a free port scans past the TIME_WAIT ones: with the
+ * four addresses used before, ~15,000 TIME_WAIT ports each (half an address's range, the half
+ * bind() tries first) made bind take 80% of the bots' CPU, and churn fell from ~3,000 to ~500
+ * cycles/s until they expired; alternating runs were fast or slow by what ran before them. With
+ * one address per bot an address holds a fiftieth of them (~2,700 at the machine's cap of
+ * 131,072 TIME_WAIT sockets; bind stayed at ~0.1 ms). Without any source address,
+ * {@code connect()} reuses TIME_WAIT ports itself, but they fill 127.0.0.1's range, and a
+ * {@code bind(127.0.0.1, 0)} anywhere on the machine (a server on port 0, held users) then fails.
  */
 final class ChurnLoad {
+
+    private static final int MAX_BOTS = 254;
 
     private ChurnLoad() {
     }
@@ -87,10 +94,14 @@ final class ChurnLoad {
         }
     }
 
-    /** No source address: see the class comment. */
+    /** Bot n connects from 127.0.2.(n+1): see the class comment. */
     private static Bots start(int port, int bots, String uidPrefix) {
+        if (bots > MAX_BOTS) {
+            throw new IllegalArgumentException("at most " + MAX_BOTS + " churn bots (one 127.0.2.x address each), got " + bots);
+        }
+        List<String> sources = IntStream.rangeClosed(1, bots).mapToObj(n -> "127.0.2." + n).toList();
         return Bots.builder("127.0.0.1", port).connections(bots).logins(bots).ratePerSecond(0)
-                .churn(true).uidPrefix(uidPrefix).start();
+                .churn(true).uidPrefix(uidPrefix).sourceAddresses(sources).start();
     }
 
     private static void failIfAnyFailed(Bots churn, int port) throws IOException {

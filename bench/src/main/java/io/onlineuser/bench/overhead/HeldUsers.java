@@ -24,8 +24,7 @@ public final class HeldUsers implements AutoCloseable {
 
     /**
      * {@code sourceAddress}: the loopback address to connect from (each has its own ephemeral
-     * ports). Not 127.0.0.1 right after a churn: its ports are then in TIME_WAIT for a minute, and
-     * a bound connect cannot reuse them.
+     * ports). Not one a churn has just used: its ports stay in TIME_WAIT for a minute.
      */
     public static HeldUsers hold(int port, int users, String uidPrefix, String sourceAddress) throws IOException {
         List<String> command = List.of(Jars.javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",

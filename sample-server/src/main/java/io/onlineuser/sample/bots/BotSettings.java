@@ -9,11 +9,11 @@ import java.util.Objects;
  * @param ratePerSecond new connections a second while opening; 0 = all at once
  * @param churn         loop connect, handshake, login, chat, logout, close instead of holding
  * @param chatIntervalMillis logged-in bots chat to themselves this often; 0 = never (churn always chats once)
- * @param sourceAddresses local addresses to connect from, round robin (more ephemeral ports); empty = any.
- *                        For holding many connections: each connect then binds first, and bind()'s
- *                        search for a free port slows down as TIME_WAIT ports pile up, so a fast
- *                        churn stalls for a minute after a while. Churn without them: connect()
- *                        reuses the loopback TIME_WAIT ports itself.
+ * @param sourceAddresses local addresses to connect from, bot n from address n modulo their number
+ *                        (more ephemeral ports); empty = any. Each connect then binds first, and
+ *                        bind()'s search for a free port gets slow once about half of an address's
+ *                        ports are in TIME_WAIT (a closed connection's port stays so for 60 s): a
+ *                        fast churn needs many addresses, e.g. one per bot.
  */
 public record BotSettings(String host, int port, int connections, int logins, int ratePerSecond, boolean churn,
                           long chatIntervalMillis, String uidPrefix, boolean webSocket, List<String> sourceAddresses) {

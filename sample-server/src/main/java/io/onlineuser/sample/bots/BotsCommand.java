@@ -47,8 +47,8 @@ public final class BotsCommand implements Callable<Integer> {
     @Option(names = "--ws", description = "WebSocket instead of raw TCP")
     private boolean webSocket;
 
-    @Option(names = "--source-addresses", split = ",", description = "local addresses to connect from, round robin, e.g. 127.0.0.2,127.0.0.3 (more ephemeral ports "
-                    + "for holding; a fast --churn is slower with them: each connect binds first, and bind() slows down as TIME_WAIT ports pile up)")
+    @Option(names = "--source-addresses", split = ",", description = "local addresses to connect from, round robin, e.g. 127.0.0.2,127.0.0.3 (more ephemeral ports; "
+                    + "a fast --churn needs many, e.g. one per connection: bind() gets slow once half an address's ports are in TIME_WAIT)")
     private List<String> sourceAddresses = List.of();
 
     @Override

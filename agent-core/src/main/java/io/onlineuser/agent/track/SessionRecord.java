@@ -8,9 +8,9 @@ final class SessionRecord {
     final ConnectionRecord connection;
     final long sessionId;
     final long loginTime;
-    /** Chain of the owner's sessions; guarded by the owner's lock. */
+    /** Chain of the owner's sessions; guarded by the owner's UidIndex stripe. */
     SessionRecord nextOfUid;
-    /** Chain of the connection's sessions; guarded by the connection. */
+    /** Chain of the connection's sessions; guarded by the channel's stripe of the connection table. */
     SessionRecord nextOnConnection;
 
     SessionRecord(Object session, UidEntry owner, ConnectionRecord connection, long sessionId, long loginTime) {

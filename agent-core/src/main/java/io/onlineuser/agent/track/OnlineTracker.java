@@ -16,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * ends (LoginedCount counts uids, SessionCount sessions); a close without a matching open, or of
  * a connection opened before the agent attached, never makes a count negative. Event methods
  * never throw: they run inside the host's threads.
+ *
+ * <p>Locks ({@link StripeLock}, not reentrant) are always taken in this order, never the other
+ * way round: a session's stripe of the session table, a channel's stripe of the connection table
+ * (which also guards the channel's {@link ConnectionRecord}), a uid's stripe of the
+ * {@link UidIndex}. Reads of counts take none.
  */
 public final class OnlineTracker {
 
@@ -42,10 +47,6 @@ public final class OnlineTracker {
     }
 
     // --- connection events -------------------------------------------------------------
-    //
-    // Locks, always taken in this order and never the other way round: a session's stripe of the
-    // session table, a channel's stripe of the connection table (it also guards the channel's
-    // ConnectionRecord), a uid's stripe of the UidIndex.
 
     /** An accepted connection became active; repeated calls for one channel count once. */
     public void connectionActive(Object channel, String remoteAddress) {

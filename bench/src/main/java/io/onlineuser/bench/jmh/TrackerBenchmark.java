@@ -60,12 +60,19 @@ public class TrackerBenchmark {
         }
     }
 
-    /** For bind/unbind: the thread's connection is open (counted) for the whole trial. */
+    /**
+     * For bind/unbind: a connection of the thread's own, open (counted) for the whole trial. It
+     * keeps its own channel: JMH hands a {@code @Setup} method's {@link PerThread} argument an
+     * instance other than the benchmark method's, so opening {@code mine.channel} here left the
+     * benchmark binding on a channel the tracker had never seen (a learned record per bind).
+     */
     @State(Scope.Thread)
     public static class OpenConnection {
+        final Object channel = new Object();
+
         @Setup
-        public void open(Shared shared, PerThread mine) {
-            shared.tracker.connectionActive(mine.channel, mine.address);
+        public void open(Shared shared) {
+            shared.tracker.connectionActive(channel, "127.0.0.1:" + (40_000 + shared.threads.incrementAndGet()));
         }
     }
 
@@ -84,7 +91,7 @@ public class TrackerBenchmark {
     /** Login then logout on an open connection (the connection stays open across iterations). */
     @Benchmark
     public void sessionBindUnbind(Shared shared, PerThread mine, OpenConnection open) {
-        shared.tracker.sessionBound(mine.session, mine.uid, mine.channel, null);
+        shared.tracker.sessionBound(mine.session, mine.uid, open.channel, null);
         shared.tracker.sessionUnbound(mine.session);
     }
 

@@ -2,26 +2,24 @@ package io.onlineuser.agent.startup;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 
 /**
- * Puts the bridge classes on the bootstrap class path, once per JVM, from a temporary jar built
- * out of their bytes (kept in the agent jar under {@code onlineuser/bridge/*.bytes}, not as
- * classes, so the system class loader can never define a second copy).
+ * Puts the bridge classes on the bootstrap class path, once per JVM, from a jar built with the
+ * agent and kept in it as the resource {@code onlineuser/bridge.jar} (not as classes, so the
+ * system class loader can never define a second copy), copied to a file of its own at start.
  */
 public final class BootstrapBridge {
 
     static final String PACKAGE = "io.onlineuser.agent.bridge.";
     static final String BRIDGE_CLASS = PACKAGE + "OnlineUserBridge";
-    /** Every class of the bridge package; a unit test keeps this list in step with the sources. */
-    static final List<String> CLASS_NAMES = List.of("OnlineUserBridge", "BridgeListener");
-    static final String RESOURCE_DIR = "onlineuser/bridge/";
+    static final String RESOURCE = "onlineuser/bridge.jar";
+    private static final int MAX_NAME_ATTEMPTS = 100;
 
     private BootstrapBridge() {
     }
@@ -34,7 +32,7 @@ public final class BootstrapBridge {
      */
     public static boolean installAndClaim(Instrumentation instrumentation) throws IOException, ReflectiveOperationException {
         if (!isOnBootstrapPath()) {
-            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(writeJar().toFile()));
+            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(copyJar().toFile()));
         }
         Class<?> bridge = Class.forName(BRIDGE_CLASS, true, null);
         return (Boolean) bridge.getMethod("claimInstall").invoke(null);
@@ -49,22 +47,36 @@ public final class BootstrapBridge {
         }
     }
 
-    private static Path writeJar() throws IOException {
-        Path jar = Files.createTempFile("onlineuser-bridge-", ".jar");
+    private static Path copyJar() throws IOException {
+        Path jar = newFile();
         jar.toFile().deleteOnExit();
-        ClassLoader agentLoader = BootstrapBridge.class.getClassLoader();
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            for (String name : CLASS_NAMES) {
-                try (InputStream bytes = agentLoader.getResourceAsStream(RESOURCE_DIR + name + ".bytes")) {
-                    if (bytes == null) {
-                        throw new IOException("the agent jar lacks " + RESOURCE_DIR + name + ".bytes; it was not built by its pom");
-                    }
-                    out.putNextEntry(new JarEntry(PACKAGE.replace('.', '/') + name + ".class"));
-                    bytes.transferTo(out);
-                    out.closeEntry();
+        try (InputStream bytes = BootstrapBridge.class.getClassLoader().getResourceAsStream(RESOURCE);
+             OutputStream out = Files.newOutputStream(jar)) {
+            if (bytes == null) {
+                throw new IOException("the agent jar lacks " + RESOURCE + "; it was not built by its pom");
+            }
+            bytes.transferTo(out);
+        }
+        return jar;
+    }
+
+    /**
+     * A new file in the temporary directory, named after this process. Not
+     * {@code Files.createTempFile}: its random name initialises {@code SecureRandom}, ~50 ms of
+     * the host's start. Creating it new (never opening an existing file or link) keeps the
+     * predictable name safe; a name taken already, by anybody, moves on to the next one.
+     */
+    private static Path newFile() throws IOException {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+        long pid = ProcessHandle.current().pid();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return Files.createFile(dir.resolve("onlineuser-bridge-" + pid + "-" + attempt + ".jar"));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == MAX_NAME_ATTEMPTS) {
+                    throw e;
                 }
             }
         }
-        return jar;
     }
 }

@@ -20,7 +20,7 @@ class ShadedJarContentsIT {
             "jolokia-agent-version.properties", "default-jolokia-agent.properties", "jolokia-restrictor.xsd");
 
     @Test
-    void holdsOnlyOurPackagesJolokiaAndTheBridgeBytes() throws IOException {
+    void holdsOnlyOurPackagesJolokiaAndTheBridgeJar() throws IOException {
         try (JarFile jar = new JarFile(Jars.agentJar().toFile())) {
             List<String> names = jar.stream().map(JarEntry::getName).filter(name -> !name.endsWith("/"))
                     .collect(Collectors.toList());
@@ -41,8 +41,7 @@ class ShadedJarContentsIT {
                     "org/jolokia/jvmagent/JolokiaServer.class",
                     "META-INF/jolokia/services-default",
                     "META-INF/services/io.onlineuser.agent.shaded.org.slf4j.spi.SLF4JServiceProvider",
-                    "onlineuser/bridge/OnlineUserBridge.bytes",
-                    "onlineuser/bridge/BridgeListener.bytes");
+                    "onlineuser/bridge.jar");
             // the bridge must exist on the bootstrap path only, never as a class of the agent jar
             assertThat(names).noneMatch(name -> name.startsWith("io/onlineuser/agent/bridge/"));
         }

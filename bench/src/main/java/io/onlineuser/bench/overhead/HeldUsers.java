@@ -4,6 +4,7 @@ import io.onlineuser.testkit.Jars;
 import io.onlineuser.testkit.ProcessOutput;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,13 +25,17 @@ public final class HeldUsers implements AutoCloseable {
 
     /**
      * {@code sourceAddress}: the loopback address to connect from (each has its own ephemeral
-     * ports). Not one a churn has just used: its ports stay in TIME_WAIT for a minute.
+     * ports). Not one a churn has just used: its ports stay in TIME_WAIT for a minute. Null: no
+     * bind before connect, so the kernel may reuse a local port towards another server port.
      */
     public static HeldUsers hold(int port, int users, String uidPrefix, String sourceAddress) throws IOException {
-        List<String> command = List.of(Jars.javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(Jars.javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
                 "-jar", Jars.sampleServerJar().toString(), "bots", "--host", "127.0.0.1", "--port", String.valueOf(port),
                 "--connections", String.valueOf(users), "--logins", String.valueOf(users),
-                "--rate", "5000", "--uid-prefix", uidPrefix, "--source-addresses", sourceAddress);
+                "--rate", "5000", "--uid-prefix", uidPrefix));
+        if (sourceAddress != null) {
+            command.addAll(List.of("--source-addresses", sourceAddress));
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         ProcessOutput output = ProcessOutput.drain(process.getInputStream(), "held-" + port);
         try {

@@ -90,8 +90,10 @@ public final class ScaleBench {
             }
             long[] cpuBefore = cpuNanos(started);
             for (int i = 0; i < connectors; i++) {
-                // each connector's players connect from their own loopback address: ports of their own
-                players.add(HeldUsers.hold(started.get(i).port(), connectionsPerConnector, "scale-", "127.0.1." + (i + 1)));
+                // no source address: a bind(address, 0) draws from the ephemeral range shared with every
+                // socket in TIME_WAIT (seen: 15,000 of 28,232 ports unusable after earlier runs), while
+                // connect() alone may reuse a port towards another connector's port
+                players.add(HeldUsers.hold(started.get(i).port(), connectionsPerConnector, "scale-", null));
                 System.err.printf("   %s holds %,d players%n", serverId(withAgent, i), connectionsPerConnector);
             }
             long[] cpuHeld = cpuNanos(started);

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the agent once the bridge is on the bootstrap path: options, tracker, the transformer for
- * classes known by name (ASM only, ready at once), Byte Buddy only for {@code Type+} hooks, then
- * the exporters (MXBeans, Jolokia, discovery file) on a daemon thread, so the host's start is
- * delayed by as little as possible.
+ * classes known by name (ASM only, ready at once), Byte Buddy only for {@code Type+} hooks; the
+ * exporters (MXBeans, Jolokia, discovery file) follow on a daemon thread once the host listens
+ * ({@link ExporterLaunch}), so the host's start is delayed by as little as possible.
  */
 final class AgentInstaller {
 
@@ -50,7 +50,9 @@ final class AgentInstaller {
                 options.hookKick(), problem -> LOG.warn("{}", problem));
         tracker.setKicker(hooks.kicker());
         Executor background = backgroundThread();
-        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks, () -> background.execute(hooks::reportUnused)));
+        ExporterLaunch exporters = new ExporterLaunch(background, () -> Exporters.start(options, tracker));
+        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks, () -> background.execute(hooks::reportUnused),
+                exporters::hostListening));
 
         List<MethodAdvice> exact = new ArrayList<>(hooks.exactAdvice());
         if (options.nettyEnabled()) {
@@ -63,7 +65,11 @@ final class AgentInstaller {
         }
         LOG.info("agent installed{} in {} ms: {}", lateAttach ? " by attach" : "",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), options.asMap());
-        background.execute(() -> Exporters.start(options, tracker));
+        if (lateAttach || !options.nettyEnabled()) {
+            exporters.now();
+        } else {
+            exporters.whenHostListensOrAfter(ExporterLaunch.FALLBACK_MILLIS);
+        }
     }
 
     /** One daemon thread, created when work arrives and gone when idle. */

@@ -17,18 +17,28 @@ final class TrackerEvents implements BridgeListener {
     private final OnlineTracker tracker;
     private final SessionHooks hooks;
     private final Runnable onFirstConnection;
+    private final Runnable onFirstListen;
     private final AtomicBoolean firstConnectionSeen = new AtomicBoolean();
+    private final AtomicBoolean firstListenSeen = new AtomicBoolean();
 
-    /** {@code onFirstConnection} runs once, on the event loop: it must only hand work to another thread. */
-    TrackerEvents(OnlineTracker tracker, SessionHooks hooks, Runnable onFirstConnection) {
+    /**
+     * {@code onFirstConnection} and {@code onFirstListen} (the host's first server channel became
+     * active) run once each, on the event loop: they must only hand work to another thread.
+     */
+    TrackerEvents(OnlineTracker tracker, SessionHooks hooks, Runnable onFirstConnection, Runnable onFirstListen) {
         this.tracker = tracker;
         this.hooks = hooks;
         this.onFirstConnection = onFirstConnection;
+        this.onFirstListen = onFirstListen;
     }
 
     @Override
     public void channelActive(Object channel, Object parent, SocketAddress remoteAddress) {
         if (!AcceptedChannels.isAcceptedBy(parent)) {
+            if (parent == null && !firstListenSeen.get() && AcceptedChannels.isServerChannel(channel)
+                    && firstListenSeen.compareAndSet(false, true)) {
+                onFirstListen.run();
+            }
             return;
         }
         tracker.connectionActive(channel, RemoteAddresses.format(remoteAddress));

@@ -37,7 +37,7 @@ class SessionHookAdviceTest {
     private void install(String bind, String unbind, String kick) {
         SessionHooks hooks = SessionHooks.configure(tracker, bind, unbind, kick, problems::add);
         tracker.setKicker(hooks.kicker());
-        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks, () -> { }));
+        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks, () -> { }, () -> { }));
         exactTransformer = new ExactTypeTransformer(hooks.exactAdvice());
         exactTransformer.install(instrumentation, true);
         if (hooks.hasSubtypeHooks()) {

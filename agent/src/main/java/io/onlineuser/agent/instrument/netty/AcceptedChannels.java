@@ -21,6 +21,11 @@ public final class AcceptedChannels {
     private AcceptedChannels() {
     }
 
+    /** True when {@code channel} (may be null) is a server channel: the host listens. */
+    public static boolean isServerChannel(Object channel) {
+        return channel != null && IS_SERVER_CHANNEL.get(channel.getClass());
+    }
+
     /** True when {@code parent} (a channel's parent, may be null) is a server channel. */
     public static boolean isAcceptedBy(Object parent) {
         return parent != null && IS_SERVER_CHANNEL.get(parent.getClass());

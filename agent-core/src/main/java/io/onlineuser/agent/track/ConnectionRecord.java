@@ -19,15 +19,7 @@ final class ConnectionRecord {
     /** Flag kept above the packed address's 49 bits, so that a record is 32 bytes, not 40. */
     private static final long COUNTED = 1L << 56;
     private static final long ADDRESS = (1L << 49) - 1;
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(ConnectionRecord.class, "state", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle STATE = VarHandles.field(MethodHandles.lookup(), "state", long.class);
 
     final Object channel;
     /** A packed IPv4 address (see PackedAddress) plus the COUNTED flag; opaque access, read without the lock. */

@@ -14,18 +14,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 abstract class StripeLock {
 
-    private static final VarHandle STATE;
+    private static final VarHandle STATE = VarHandles.field(MethodHandles.lookup(), "state", int.class);
     private static final int SPINS = 64;
     private static final int YIELDS = 64;
     private static final long MAX_SLEEP_NANOS = 50_000;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(StripeLock.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     /** 1 while held. */
     @SuppressWarnings("unused")

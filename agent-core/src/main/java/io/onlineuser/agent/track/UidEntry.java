@@ -13,15 +13,7 @@ final class UidEntry {
     /** Bits of {@link #order} below the login time: logins ordered within one millisecond. */
     static final int SEQUENCE_BITS = 21;
     private static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
-    private static final VarHandle NEXT_IN_ORDER;
-
-    static {
-        try {
-            NEXT_IN_ORDER = MethodHandles.lookup().findVarHandle(UidEntry.class, "nextInOrder", UidEntry.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle NEXT_IN_ORDER = VarHandles.field(MethodHandles.lookup(), "nextInOrder", UidEntry.class);
 
     final String uid;
     /**

@@ -27,21 +27,12 @@ import org.slf4j.LoggerFactory;
 final class AgentInstaller {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentInstaller.class);
-    /**
-     * Byte Buddy's Nexus is not needed (no class format changes) and probing for it calls
-     * sun.misc.Unsafe, which Java 24+ warns about on the host's console. Relocated with Byte Buddy,
-     * so this names only the agent's own copy.
-     */
-    private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
 
     private AgentInstaller() {
     }
 
     static void install(String agentArgs, Instrumentation instrumentation, boolean lateAttach) {
         long started = System.nanoTime();
-        if (System.getProperty(NEXUS_DISABLED) == null) {
-            System.setProperty(NEXUS_DISABLED, "true");
-        }
         AgentOptions options = AgentOptions.parse(agentArgs, problem -> LOG.warn("{}", problem));
         LogLevel.set(options.logLevel());
         OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis);
@@ -52,7 +43,7 @@ final class AgentInstaller {
         Executor background = backgroundThread();
         ExporterLaunch exporters = new ExporterLaunch(background, () -> Exporters.start(options, tracker));
         OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks, () -> background.execute(hooks::reportUnused),
-                exporters::hostListening));
+                exporters::now));
 
         List<MethodAdvice> exact = new ArrayList<>(hooks.exactAdvice());
         if (options.nettyEnabled()) {

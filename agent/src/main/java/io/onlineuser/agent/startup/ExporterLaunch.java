@@ -27,16 +27,14 @@ final class ExporterLaunch {
         this.start = start;
     }
 
-    /** Starts them now (late attach: the host runs already; or nothing to wait for). */
+    /**
+     * Starts them now: the host listens (then this runs on its event loop and only hands the work
+     * to the agent's thread), runs already (late attach), or gives nothing to wait for.
+     */
     void now() {
         if (!launched.get() && launched.compareAndSet(false, true)) {
             background.execute(start);
         }
-    }
-
-    /** Called on the host's event loop when it listens: hands the work to the agent's thread only. */
-    void hostListening() {
-        now();
     }
 
     /** Starts them when the host listens, or after {@code fallbackMillis}, whichever comes first. */

@@ -22,6 +22,12 @@ import org.slf4j.LoggerFactory;
 final class SubtypeHookInstaller {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubtypeHookInstaller.class);
+    /**
+     * Byte Buddy's Nexus is not needed (no class format changes) and probing for it calls
+     * sun.misc.Unsafe, which Java 24+ warns about on the host's console. Relocated with Byte Buddy,
+     * so this names only the agent's own copy.
+     */
+    private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
 
     private SubtypeHookInstaller() {
     }
@@ -36,6 +42,9 @@ final class SubtypeHookInstaller {
      * the walk over every loaded class is skipped.
      */
     static AgentBuilder builder(boolean retransformLoadedClasses) {
+        if (System.getProperty(NEXUS_DISABLED) == null) {
+            System.setProperty(NEXUS_DISABLED, "true");
+        }
         return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
                 .with(retransformLoadedClasses ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION

@@ -27,8 +27,8 @@ class ExporterLaunchTest {
         launch.whenHostListensOrAfter(300);
         assertThat(launch.launched()).isFalse();
 
-        launch.hostListening();
-        launch.hostListening();
+        launch.now();
+        launch.now();
         await().atMost(Duration.ofSeconds(10)).untilAtomic(starts, equalTo(1));
         Thread.sleep(600);
         assertThat(starts).hasValue(1);

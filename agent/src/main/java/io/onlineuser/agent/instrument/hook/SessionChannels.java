@@ -32,6 +32,19 @@ public final class SessionChannels {
         }
     };
 
+    /** Channel.remoteAddress() through the public interface, per channel class (null when not a channel). */
+    private static final ClassValue<Method> REMOTE_ADDRESS = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            Class<?> channelType = CHANNEL_INTERFACES.get(type);
+            try {
+                return channelType == null ? null : channelType.getMethod("remoteAddress");
+            } catch (NoSuchMethodException | RuntimeException e) {
+                return null;
+            }
+        }
+    };
+
     private SessionChannels() {
     }
 
@@ -45,19 +58,6 @@ public final class SessionChannels {
         }
         return FIELDS.get(session.getClass()).read(session);
     }
-
-    /** Channel.remoteAddress() through the public interface, per channel class (null when not a channel). */
-    private static final ClassValue<Method> REMOTE_ADDRESS = new ClassValue<>() {
-        @Override
-        protected Method computeValue(Class<?> type) {
-            Class<?> channelType = CHANNEL_INTERFACES.get(type);
-            try {
-                return channelType == null ? null : channelType.getMethod("remoteAddress");
-            } catch (NoSuchMethodException | RuntimeException e) {
-                return null;
-            }
-        }
-    };
 
     /** The channel's remote address, or null when unknown. Called on every login: the method is looked up once. */
     public static SocketAddress remoteAddress(Object channel) {

@@ -11,19 +11,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.onlineuser.collector.discovery.Discovery;
-import io.onlineuser.collector.discovery.FileSdSource;
+import io.onlineuser.collector.discovery.TargetSource;
 import io.onlineuser.collector.jolokia.ConnectorClient;
 import io.onlineuser.collector.jolokia.ConnectorTarget;
 
 /**
- * The connectors to ask right now: fixed targets plus whatever the discovery files list at this
- * moment. One {@link ConnectorClient} per URL lives as long as the URL is listed, so keep-alive
+ * The connectors to ask right now: fixed targets plus whatever discovery (file_sd files, DNS names)
+ * lists at this moment. One {@link ConnectorClient} per URL lives as long as the URL is listed, so keep-alive
  * connections and learned MBean names survive from one question to the next.
  */
 final class ConnectorPool implements AutoCloseable {
 
     private final List<ConnectorTarget> fixedTargets;
-    private final List<FileSdSource> sources;
+    private final List<TargetSource> sources;
     private final String defaultUser;
     private final String defaultPassword;
     private final long timeoutMillis;
@@ -37,7 +37,7 @@ final class ConnectorPool implements AutoCloseable {
     private final Map<ConnectorTarget, ConnectorClient> clients = new ConcurrentHashMap<>();
     private volatile List<ConnectorClient> fixedClients;
 
-    ConnectorPool(List<ConnectorTarget> fixedTargets, List<FileSdSource> sources,
+    ConnectorPool(List<ConnectorTarget> fixedTargets, List<TargetSource> sources,
                   String defaultUser, String defaultPassword, long timeoutMillis) {
         this.fixedTargets = List.copyOf(fixedTargets);
         this.sources = List.copyOf(sources);
@@ -62,14 +62,14 @@ final class ConnectorPool implements AutoCloseable {
         }
         Set<ConnectorTarget> targets = new LinkedHashSet<>(fixedTargets);
         Map<String, String> problems = new TreeMap<>();
-        for (FileSdSource source : sources) {
+        for (TargetSource source : sources) {
             Discovery discovery = source.discover();
             targets.addAll(discovery.targets());
             discovery.problems().forEach((file, problem) -> problems.put("discovery " + file, problem));
         }
         if (targets.isEmpty()) {
             // most often a wrong path or agents started without discovery.dir: an empty answer must not look healthy
-            problems.putIfAbsent("discovery", "no connector listed in " + sources.stream().map(s -> s.path().toString()).toList());
+            problems.putIfAbsent("discovery", "no connector listed in " + sources.stream().map(TargetSource::describe).toList());
         }
         List<ConnectorClient> current = clientsFor(targets);
         clients.entrySet().removeIf(entry -> {

@@ -1,5 +1,7 @@
 package io.onlineuser.collector.api;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +12,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import io.onlineuser.collector.discovery.DnsResolver;
+import io.onlineuser.collector.discovery.DnsSource;
 import io.onlineuser.collector.discovery.FileSdSource;
+import io.onlineuser.collector.discovery.TargetSource;
 import io.onlineuser.collector.jolokia.ConnectorClient;
 import io.onlineuser.collector.jolokia.ConnectorTarget;
 import io.onlineuser.collector.jolokia.FanOut;
@@ -44,7 +49,11 @@ public final class OnlineUserCluster implements AutoCloseable {
     private OnlineUserCluster(Builder builder) {
         this.timeoutMillis = builder.timeout.toMillis();
         this.pageSize = builder.pageSize;
-        List<FileSdSource> sources = builder.discoveryPaths.stream().map(FileSdSource::new).toList();
+        List<TargetSource> sources = new ArrayList<>();
+        builder.discoveryPaths.forEach(path -> sources.add(new FileSdSource(path)));
+        DnsResolver resolver = builder.dnsServer == null ? DnsResolver.system()
+                : DnsResolver.server(builder.dnsServer.getHost(), builder.dnsServer.getPort(), timeoutMillis);
+        builder.dnsNames.forEach(nameAndPort -> sources.add(DnsSource.parse(nameAndPort, resolver)));
         this.pool = new ConnectorPool(builder.targets, sources, builder.user, builder.password, timeoutMillis);
     }
 
@@ -182,6 +191,8 @@ public final class OnlineUserCluster implements AutoCloseable {
         private static final int MAX_PAGE_SIZE = 10_000;
         private final List<ConnectorTarget> targets = new ArrayList<>();
         private final List<Path> discoveryPaths = new ArrayList<>();
+        private final List<String> dnsNames = new ArrayList<>();
+        private URI dnsServer;
         private Duration timeout = Duration.ofMillis(2000);
         private String user;
         private String password;
@@ -204,6 +215,31 @@ public final class OnlineUserCluster implements AutoCloseable {
         /** A directory of file_sd {@code *.json} files (the agents' {@code discovery.dir}) or one file_sd file. */
         public Builder discoveryDir(Path path) {
             discoveryPaths.add(Objects.requireNonNull(path, "path"));
+            return this;
+        }
+
+        /**
+         * {@code NAME:PORT}: every A/AAAA record of NAME is a connector whose Jolokia listens on
+         * PORT (a Kubernetes headless service), resolved again before every question.
+         */
+        public Builder dns(String nameAndPort) {
+            DnsSource.parse(Objects.requireNonNull(nameAndPort, "nameAndPort"), DnsResolver.system());
+            dnsNames.add(nameAndPort);
+            return this;
+        }
+
+        /** {@code HOST:PORT} of the DNS server that answers {@link #dns} names; default: the system's resolver. */
+        public Builder dnsServer(String hostAndPort) {
+            URI parsed;
+            try {
+                parsed = new URI("dns://" + Objects.requireNonNull(hostAndPort, "hostAndPort"));
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("expected HOST:PORT for the DNS server, got: " + hostAndPort, e);
+            }
+            if (parsed.getHost() == null || parsed.getPort() < 1) {
+                throw new IllegalArgumentException("expected HOST:PORT for the DNS server, got: " + hostAndPort);
+            }
+            this.dnsServer = parsed;
             return this;
         }
 
@@ -233,8 +269,8 @@ public final class OnlineUserCluster implements AutoCloseable {
         }
 
         public OnlineUserCluster build() {
-            if (targets.isEmpty() && discoveryPaths.isEmpty()) {
-                throw new IllegalArgumentException("no connectors to ask: give at least one target or discovery directory");
+            if (targets.isEmpty() && discoveryPaths.isEmpty() && dnsNames.isEmpty()) {
+                throw new IllegalArgumentException("no connectors to ask: give at least one target, discovery directory or DNS name");
             }
             return new OnlineUserCluster(this);
         }

@@ -38,6 +38,15 @@ public final class CollectorMain implements Callable<Integer> {
                     + "Re-read when it changes. Repeatable.")
     List<Path> discoveryPaths = new ArrayList<>();
 
+    @Option(names = "--dns", paramLabel = "NAME:PORT", scope = ScopeType.INHERIT,
+            description = "Every A/AAAA record of NAME is a connector with Jolokia on PORT (a Kubernetes headless service), "
+                    + "resolved again before every question. Repeatable.")
+    List<String> dnsNames = new ArrayList<>();
+
+    @Option(names = "--dns-server", paramLabel = "HOST:PORT", scope = ScopeType.INHERIT,
+            description = "Ask this DNS server for --dns names, uncached (default: the system resolver, cached by the JVM for 30 s).")
+    String dnsServer;
+
     @Option(names = "--timeout", paramLabel = "MS", scope = ScopeType.INHERIT, defaultValue = "2000",
             description = "Deadline of every request to a connector, in milliseconds (default ${DEFAULT-VALUE}).")
     long timeoutMillis;
@@ -70,6 +79,10 @@ public final class CollectorMain implements Callable<Integer> {
                 .credentials(user, password);
         targets.forEach(builder::target);
         discoveryPaths.forEach(builder::discoveryDir);
+        dnsNames.forEach(builder::dns);
+        if (dnsServer != null) {
+            builder.dnsServer(dnsServer);
+        }
         return builder.build();
     }
 

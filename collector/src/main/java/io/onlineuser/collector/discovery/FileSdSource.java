@@ -20,7 +20,7 @@ import io.onlineuser.collector.jolokia.ConnectorTarget;
  * files whose size or modification time changed, so a connector that starts or stops is seen on
  * the next question without a watcher thread, and an unchanged directory costs a few stat calls.
  */
-public final class FileSdSource {
+public final class FileSdSource implements TargetSource {
 
     private final Path path;
     private final Map<Path, Parsed> cache = new LinkedHashMap<>();
@@ -33,6 +33,12 @@ public final class FileSdSource {
         return path;
     }
 
+    @Override
+    public String describe() {
+        return path.toString();
+    }
+
+    @Override
     public synchronized Discovery discover() {
         Map<Path, BasicFileAttributes> files = new TreeMap<>();
         Map<String, String> problems = new TreeMap<>();

@@ -1,15 +1,14 @@
 package io.onlineuser.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.onlineuser.testkit.Jars;
+import io.onlineuser.testkit.RequiredTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -118,9 +117,7 @@ class AlertRulesIT {
     }
 
     private static String promtool(String... args) throws Exception {
-        assumeTrue(Files.isExecutable(PrometheusServer.PROMTOOL),
-                "promtool not installed (" + PrometheusServer.PROMTOOL + "): apt-get install prometheus, or run ./run-tests");
-        List<String> command = new ArrayList<>(List.of(PrometheusServer.PROMTOOL.toString()));
+        List<String> command = new ArrayList<>(List.of(RequiredTool.onPath("promtool").toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(PROMETHEUS.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

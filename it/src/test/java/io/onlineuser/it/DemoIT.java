@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.onlineuser.testkit.Jars;
+import io.onlineuser.testkit.RequiredTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,11 +45,11 @@ class DemoIT {
         demoProcesses().forEach(ProcessHandle::destroyForcibly);
     }
 
-    /** With Prometheus installed, the demo also runs it, and the exporter in every connector. */
+    /** The demo with {@code --prometheus}: the exporter in every connector and a Prometheus server that sums them. */
     @Test
     void durationRunShowsPlayersOnEveryConnectorAndStopsEverything() throws Exception {
-        boolean withPrometheus = Files.isExecutable(PrometheusServer.BINARY);
-        demo = withPrometheus ? runDemo("--duration", "20", "--prometheus") : runDemo("--duration", "20");
+        RequiredTool.onPath("prometheus");
+        demo = runDemo("--duration", "20", "--prometheus");
         assertThat(demo.waitFor(240, TimeUnit.SECONDS)).as("run-demo --duration 20 finished").isTrue();
         String output = output();
         assertThat(demo.exitValue()).as("exit status; output:\n%s", output).isZero();
@@ -67,11 +68,9 @@ class DemoIT {
         assertThat(total.find()).as("total row in\n%s", finalTable).isTrue();
         assertThat(total.group(1)).as("servers answering").isEqualTo("3");
         assertThat(Long.parseLong(total.group(4))).as("total logged in").isEqualTo(rowsLoggedIn).isGreaterThanOrEqualTo(90);
-        if (withPrometheus) {
-            Matcher promql = PROMETHEUS_SUM.matcher(finalTable);
-            assertThat(promql.find()).as("Prometheus line in\n%s", finalTable).isTrue();
-            assertThat(Long.parseLong(promql.group(1))).as("PromQL sum of logged-in users").isGreaterThanOrEqualTo(90);
-        }
+        Matcher promql = PROMETHEUS_SUM.matcher(finalTable);
+        assertThat(promql.find()).as("Prometheus line in\n%s", finalTable).isTrue();
+        assertThat(Long.parseLong(promql.group(1))).as("PromQL sum of logged-in users").isGreaterThanOrEqualTo(90);
 
         assertNothingLeft();
     }

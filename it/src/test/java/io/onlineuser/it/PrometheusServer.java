@@ -3,6 +3,7 @@ package io.onlineuser.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onlineuser.testkit.Jars;
+import io.onlineuser.testkit.RequiredTool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,20 +14,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Prometheus server (Debian's {@code /usr/bin/prometheus}) run from a temporary directory
+ * A real Prometheus server ({@code prometheus} from {@code PATH}; Debian's package) run from a temporary directory
  * with the shipped {@code examples/prometheus} files, on a free loopback port, scraping every second.
  */
 final class PrometheusServer implements AutoCloseable {
-
-    static final Path BINARY = Paths.get("/usr/bin/prometheus");
-    static final Path PROMTOOL = Paths.get("/usr/bin/promtool");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -60,7 +57,7 @@ final class PrometheusServer implements AutoCloseable {
 
         int port = FreePort.pick();
         Path log = dir.resolve("prometheus.log");
-        Process process = new ProcessBuilder(BINARY.toString(),
+        Process process = new ProcessBuilder(RequiredTool.onPath("prometheus").toString(),
                 "--config.file=" + dir.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port,

@@ -3,7 +3,6 @@ package io.onlineuser.it;
 import io.onlineuser.testkit.ConnectorProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onlineuser.sample.client.PomeloClient;
@@ -43,9 +42,6 @@ class PrometheusServerIT {
 
     @Test
     void promqlSumOfLoggedInUsersEqualsTheCollectorsTotal(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(PrometheusServer.BINARY),
-                "Prometheus not installed (" + PrometheusServer.BINARY + "): apt-get install prometheus, or run ./run-tests");
-
         Path discovery = Files.createDirectory(dir.resolve("discovery"));
         List<String> targets = new ArrayList<>();
         Map<String, PomeloClient> firstClientOf = new HashMap<>();

@@ -1,12 +1,11 @@
 package io.onlineuser.collector.web;
 
-import java.util.Comparator;
+import io.onlineuser.testkit.RequiredTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,17 +14,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HeadlessChromium {
 
-    private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
-
     private HeadlessChromium() {
     }
 
-    public static Optional<Path> find() {
-        return CANDIDATES.stream().map(Path::of).filter(Files::isExecutable).findFirst();
-    }
-
-    /** The DOM after the page ran its scripts for a while. */
-    public static String dumpDom(Path chromium, String url) throws IOException, InterruptedException {
+    /** The DOM after the page ran its scripts for a while ({@code chromium} from {@code PATH}; missing, the test fails). */
+    public static String dumpDom(String url) throws IOException, InterruptedException {
+        Path chromium = RequiredTool.onPath("chromium");
         Path profile = Files.createTempDirectory("collector-chromium");
         Path output = Files.createTempFile("collector-chromium", ".html");
         try {

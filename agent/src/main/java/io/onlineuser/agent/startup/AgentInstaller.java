@@ -3,9 +3,12 @@ package io.onlineuser.agent.startup;
 import io.onlineuser.agent.bridge.OnlineUserBridge;
 import io.onlineuser.agent.config.AgentOptions;
 import io.onlineuser.agent.instrument.bytecode.ExactTypeTransformer;
-import io.onlineuser.agent.instrument.bytecode.MethodAdvice;
+import io.onlineuser.agent.instrument.bytecode.AddedCall;
+import io.onlineuser.agent.instrument.TrackerEvents;
+import io.onlineuser.agent.instrument.hook.HookKeys;
+import io.onlineuser.agent.instrument.hook.HookWeaving;
 import io.onlineuser.agent.instrument.hook.SessionHooks;
-import io.onlineuser.agent.instrument.netty.PipelineAdvice;
+import io.onlineuser.agent.instrument.netty.PipelineCalls;
 import io.onlineuser.agent.log.LogLevel;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.lang.instrument.Instrumentation;
@@ -36,23 +39,24 @@ final class AgentInstaller {
         AgentOptions options = AgentOptions.parse(agentArgs, problem -> LOG.warn("{}", problem));
         LogLevel.set(options.logLevel());
         OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis);
-        SessionHooks.unknownHookKeys(options.asMap().keySet()).forEach(problem -> LOG.warn("{}", problem));
+        HookKeys.unknown(options.asMap().keySet()).forEach(problem -> LOG.warn("{}", problem));
         SessionHooks hooks = SessionHooks.configure(tracker, options.hookBind(), options.hookUnbind(),
                 options.hookKick(), problem -> LOG.warn("{}", problem));
         tracker.setKicker(hooks.kicker());
         Executor background = backgroundThread();
         ExporterLaunch exporters = new ExporterLaunch(background, () -> Exporters.start(options, tracker));
-        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks, () -> background.execute(hooks::reportUnused),
+        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), () -> background.execute(hooks::reportUnused),
                 exporters::now));
 
-        List<MethodAdvice> exact = new ArrayList<>(hooks.exactAdvice());
+        HookWeaving weaving = hooks.weaving();
+        List<AddedCall> exact = new ArrayList<>(weaving.exactCalls());
         if (options.nettyEnabled()) {
-            exact.addAll(PipelineAdvice.all());
+            exact.addAll(PipelineCalls.all());
         }
         new ExactTypeTransformer(exact).install(instrumentation, lateAttach);
-        if (hooks.hasSubtypeHooks()) {
+        if (weaving.hasSubtypeHooks()) {
             // only Byte Buddy's type pool can tell which classes extend a type; its cost is paid only then
-            SubtypeHookInstaller.install(hooks, instrumentation, lateAttach);
+            SubtypeHookInstaller.install(weaving, instrumentation, lateAttach);
         }
         LOG.info("agent installed{} in {} ms: {}", lateAttach ? " by attach" : "",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), options.asMap());

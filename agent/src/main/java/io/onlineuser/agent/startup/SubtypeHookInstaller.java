@@ -5,7 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
-import io.onlineuser.agent.instrument.hook.SessionHooks;
+import io.onlineuser.agent.instrument.hook.HookWeaving;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -32,7 +32,7 @@ final class SubtypeHookInstaller {
     private SubtypeHookInstaller() {
     }
 
-    static void install(SessionHooks hooks, Instrumentation instrumentation, boolean lateAttach) {
+    static void install(HookWeaving hooks, Instrumentation instrumentation, boolean lateAttach) {
         hooks.applySubtypeHooks(builder(lateAttach), SubtypeHookInstaller.class.getClassLoader()).installOn(instrumentation);
     }
 

@@ -26,10 +26,10 @@ public final class ExactTypeTransformer implements ClassFileTransformer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExactTypeTransformer.class);
 
-    private final Map<String, List<MethodAdvice>> byInternalName = new HashMap<>();
+    private final Map<String, List<AddedCall>> byInternalName = new HashMap<>();
 
-    public ExactTypeTransformer(Collection<? extends MethodAdvice> advice) {
-        for (MethodAdvice each : advice) {
+    public ExactTypeTransformer(Collection<? extends AddedCall> calls) {
+        for (AddedCall each : calls) {
             byInternalName.computeIfAbsent(each.typeName().replace('.', '/'), name -> new ArrayList<>()).add(each);
         }
     }
@@ -61,12 +61,12 @@ public final class ExactTypeTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        List<MethodAdvice> advice = className == null ? null : byInternalName.get(className);
-        if (advice == null) {
+        List<AddedCall> calls = className == null ? null : byInternalName.get(className);
+        if (calls == null) {
             return null;
         }
         try {
-            return rewrite(classfileBuffer, advice);
+            return rewrite(classfileBuffer, calls);
         } catch (RuntimeException | LinkageError e) {
             // the host loads its class unchanged: not counted, but running
             LOG.warn("could not instrument {}: {}", className.replace('/', '.'), e.toString());
@@ -74,11 +74,11 @@ public final class ExactTypeTransformer implements ClassFileTransformer {
         }
     }
 
-    /** The class with the advice's calls added (frames and max locals kept; max stack raised). */
-    static byte[] rewrite(byte[] classFile, List<MethodAdvice> advice) {
+    /** The class with the calls added (frames and max locals kept; max stack raised). */
+    static byte[] rewrite(byte[] classFile, List<AddedCall> calls) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new AdvisingClassVisitor(writer, advice), 0);
+        reader.accept(new CallAddingClassVisitor(writer, calls), 0);
         return writer.toByteArray();
     }
 }

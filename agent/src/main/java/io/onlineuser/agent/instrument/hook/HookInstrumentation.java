@@ -1,12 +1,9 @@
 package io.onlineuser.agent.instrument.hook;
 
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +17,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Where sessions are counted for {@code Type+} hooks, whose classes are known only by a supertype
- * (exact names go through {@link HookMethodAdvice}, without Byte Buddy's agent builder): applies {@link HookAdvice} to the method a hook description names,
+ * (exact names go through {@link HookCall}, without Byte Buddy's agent builder): applies {@link HookAdvice} to the
+ * methods {@link HookedMethods} picks,
  * binding the advice's parameters to that method's own {@code this}/arguments.
  */
 public final class HookInstrumentation {
@@ -42,7 +40,7 @@ public final class HookInstrumentation {
         mapping = spec.uid() == null
                 ? mapping.bind(HookAdvice.UidSource.class, NullConstant.INSTANCE, Object.class)
                 : mapping.bind(HookAdvice.UidSource.class, offsetOf(spec.uid().root()));
-        ElementMatcher.Junction<MethodDescription> methods = methodMatcher(spec);
+        ElementMatcher.Junction<MethodDescription> methods = HookedMethods.matcher(spec);
         AgentBuilder.Transformer advice = new AgentBuilder.Transformer.ForAdvice(mapping)
                 .include(agentLoader)
                 .advice(methods, HookAdvice.class.getName());
@@ -62,15 +60,6 @@ public final class HookInstrumentation {
         return spec.includeSubtypes()
                 ? hasSuperType(named(spec.typeName())).and(not(isInterface()))
                 : named(spec.typeName());
-    }
-
-    static ElementMatcher.Junction<MethodDescription> methodMatcher(HookSpec spec) {
-        ElementMatcher.Junction<MethodDescription> methods =
-                named(spec.methodName()).and(takesArguments(spec.arity())).and(not(isAbstract()));
-        if (spec.session().isThis() || (spec.uid() != null && spec.uid().root().isThis())) {
-            methods = methods.and(not(isStatic()));
-        }
-        return methods;
     }
 
     private static Advice.OffsetMapping offsetOf(ValueRef ref) {

@@ -24,7 +24,7 @@ class ExactTypeTransformerTest {
     private final List<String> visited = new ArrayList<>();
 
     /** Records "placement:method" through {@link Recorder} and what the class offered. */
-    private final class RecordingAdvice implements MethodAdvice {
+    private final class RecordingAdvice implements AddedCall {
         private final String methodName;
         private final Placement placement;
 
@@ -73,8 +73,8 @@ class ExactTypeTransformerTest {
 
     @Test
     void entryAndExitRunAroundALoopThatStartsTheMethod() throws Exception {
-        Object target = rewritten(new RecordingAdvice("loopFirst", MethodAdvice.Placement.ENTRY),
-                new RecordingAdvice("loopFirst", MethodAdvice.Placement.EXIT_ALWAYS));
+        Object target = rewritten(new RecordingAdvice("loopFirst", AddedCall.Placement.ENTRY),
+                new RecordingAdvice("loopFirst", AddedCall.Placement.EXIT_ALWAYS));
 
         assertThat(call(target, "loopFirst", new Class<?>[] {int.class}, 6)).isEqualTo(2);
         assertThat(Recorder.EVENTS).containsExactly("ENTRY:loopFirst", "EXIT_ALWAYS:loopFirst");
@@ -82,7 +82,7 @@ class ExactTypeTransformerTest {
 
     @Test
     void theMethodsOwnHandlerStillCatchesFirst() throws Exception {
-        Object target = rewritten(new RecordingAdvice("catchesItsOwn", MethodAdvice.Placement.EXIT_ALWAYS));
+        Object target = rewritten(new RecordingAdvice("catchesItsOwn", AddedCall.Placement.EXIT_ALWAYS));
 
         assertThat(call(target, "catchesItsOwn", new Class<?>[] {boolean.class}, true)).isEqualTo("caught inner");
         assertThat(call(target, "catchesItsOwn", new Class<?>[] {boolean.class}, false)).isEqualTo("plain");
@@ -91,8 +91,8 @@ class ExactTypeTransformerTest {
 
     @Test
     void exitAlwaysRunsWhenTheMethodThrowsAndTheExceptionStillLeaves() throws Exception {
-        Object target = rewritten(new RecordingAdvice("throwsOut", MethodAdvice.Placement.EXIT_ALWAYS),
-                new RecordingAdvice("throwsOut", MethodAdvice.Placement.EXIT));
+        Object target = rewritten(new RecordingAdvice("throwsOut", AddedCall.Placement.EXIT_ALWAYS),
+                new RecordingAdvice("throwsOut", AddedCall.Placement.EXIT));
 
         assertThatThrownBy(() -> call(target, "throwsOut", new Class<?>[0]))
                 .isInstanceOf(InvocationTargetException.class)
@@ -103,9 +103,9 @@ class ExactTypeTransformerTest {
 
     @Test
     void wideReturnValuesAndStaticMethodsKeepTheirResults() throws Exception {
-        Object target = rewritten(new RecordingAdvice("wide", MethodAdvice.Placement.EXIT),
-                new RecordingAdvice("staticOne", MethodAdvice.Placement.EXIT),
-                new RecordingAdvice("staticOne", MethodAdvice.Placement.EXIT_ALWAYS));
+        Object target = rewritten(new RecordingAdvice("wide", AddedCall.Placement.EXIT),
+                new RecordingAdvice("staticOne", AddedCall.Placement.EXIT),
+                new RecordingAdvice("staticOne", AddedCall.Placement.EXIT_ALWAYS));
 
         assertThat(call(target, "wide", new Class<?>[] {long.class, double.class}, 40L, 2.9d)).isEqualTo(42L);
         assertThat(call(target, "staticOne", new Class<?>[] {String.class}, "s")).isEqualTo("s");
@@ -116,7 +116,7 @@ class ExactTypeTransformerTest {
 
     @Test
     void aClassWithoutTheMethodIsReportedAndLoadsUnchanged() throws Exception {
-        Object target = rewritten(new RecordingAdvice("absent", MethodAdvice.Placement.ENTRY));
+        Object target = rewritten(new RecordingAdvice("absent", AddedCall.Placement.ENTRY));
 
         assertThat(call(target, "loopFirst", new Class<?>[] {int.class}, 5)).isEqualTo(3);
         assertThat(Recorder.EVENTS).isEmpty();
@@ -126,14 +126,14 @@ class ExactTypeTransformerTest {
     @Test
     void otherClassesAndBrokenClassFilesAreLeftAlone() {
         ExactTypeTransformer transformer = new ExactTypeTransformer(
-                List.of(new RecordingAdvice("loopFirst", MethodAdvice.Placement.ENTRY)));
+                List.of(new RecordingAdvice("loopFirst", AddedCall.Placement.ENTRY)));
 
         assertThat(transformer.transform(null, null, "com/example/Other", null, null, new byte[] {1, 2})).isNull();
         // a class file ASM cannot read: the host gets its class unchanged, nothing is thrown
         assertThat(transformer.transform(null, null, TARGET.replace('.', '/'), null, null, new byte[] {1, 2})).isNull();
     }
 
-    private Object rewritten(MethodAdvice... advice) throws Exception {
+    private Object rewritten(AddedCall... advice) throws Exception {
         byte[] original;
         try (InputStream in = AdviceTarget.class.getResourceAsStream("AdviceTarget.class")) {
             original = in.readAllBytes();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.onlineuser.agent.bridge.OnlineUserBridge;
+import io.onlineuser.agent.instrument.TrackerEvents;
 import io.onlineuser.agent.instrument.bytecode.ExactTypeTransformer;
 import io.onlineuser.agent.instrument.hook.SessionHooks;
 import io.onlineuser.agent.track.OnlineTracker;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The hook advice retransformed into already loaded application classes, in this JVM. */
-class SessionHookAdviceTest {
+class SessionHookCallsTest {
 
     private static final String SERVICE = FakeSessionService.class.getName();
 
@@ -37,11 +38,11 @@ class SessionHookAdviceTest {
     private void install(String bind, String unbind, String kick) {
         SessionHooks hooks = SessionHooks.configure(tracker, bind, unbind, kick, problems::add);
         tracker.setKicker(hooks.kicker());
-        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks, () -> { }, () -> { }));
-        exactTransformer = new ExactTypeTransformer(hooks.exactAdvice());
+        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), () -> { }, () -> { }));
+        exactTransformer = new ExactTypeTransformer(hooks.weaving().exactCalls());
         exactTransformer.install(instrumentation, true);
-        if (hooks.hasSubtypeHooks()) {
-            subtypeTransformer = hooks.applySubtypeHooks(SubtypeHookInstaller.builder(true), getClass().getClassLoader())
+        if (hooks.weaving().hasSubtypeHooks()) {
+            subtypeTransformer = hooks.weaving().applySubtypeHooks(SubtypeHookInstaller.builder(true), getClass().getClassLoader())
                     .installOn(instrumentation);
         }
     }

@@ -1,6 +1,6 @@
 package io.onlineuser.agent.instrument.netty;
 
-import io.onlineuser.agent.instrument.bytecode.MethodAdvice;
+import io.onlineuser.agent.instrument.bytecode.AddedCall;
 import java.util.List;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
  * Which channels were accepted (their parent is a ServerChannel) is decided by the agent, so the
  * added code has no branch.
  */
-public final class PipelineAdvice implements MethodAdvice {
+public final class PipelineCalls implements AddedCall {
 
     public static final String PIPELINE = "io.netty.channel.DefaultChannelPipeline";
 
-    private static final Logger LOG = LoggerFactory.getLogger(PipelineAdvice.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineCalls.class);
     private static final String BRIDGE = "io/onlineuser/agent/bridge/OnlineUserBridge";
     private static final String CHANNEL_PIPELINE = "io/netty/channel/ChannelPipeline";
     private static final String CHANNEL = "io/netty/channel/Channel";
@@ -28,24 +28,24 @@ public final class PipelineAdvice implements MethodAdvice {
      * At the start of {@code fireChannelActive()}: reports the channel before any handler of the
      * application can bind a session to it.
      */
-    public static final PipelineAdvice ACTIVE = new PipelineAdvice("fireChannelActive", Placement.ENTRY);
+    public static final PipelineCalls ACTIVE = new PipelineCalls("fireChannelActive", Placement.ENTRY);
 
     /**
      * At the end of {@code fireChannelInactive()}, even when a handler threw: after the
      * application's handlers had their chance to unbind the session themselves; sessions still
      * bound to the channel are logged out by the tracker.
      */
-    public static final PipelineAdvice INACTIVE = new PipelineAdvice("fireChannelInactive", Placement.EXIT_ALWAYS);
+    public static final PipelineCalls INACTIVE = new PipelineCalls("fireChannelInactive", Placement.EXIT_ALWAYS);
 
     private final String methodName;
     private final Placement placement;
 
-    private PipelineAdvice(String methodName, Placement placement) {
+    private PipelineCalls(String methodName, Placement placement) {
         this.methodName = methodName;
         this.placement = placement;
     }
 
-    public static List<MethodAdvice> all() {
+    public static List<AddedCall> all() {
         return List.of(ACTIVE, INACTIVE);
     }
 
@@ -90,8 +90,8 @@ public final class PipelineAdvice implements MethodAdvice {
     }
 
     @Override
-    public void typeVisited(String typeName, boolean advised, List<Integer> aritiesOfMethodName) {
-        if (!advised) {
+    public void typeVisited(String typeName, boolean added, List<Integer> aritiesOfMethodName) {
+        if (!added) {
             LOG.warn("{} has no public {}() (an unsupported Netty version?); connections are not counted",
                     typeName, methodName);
         }

@@ -5,8 +5,8 @@ import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
-/** Adds the calls of the advice that applies to one method; see {@link MethodAdvice} for what a call may do. */
-final class AdvisingMethodVisitor extends MethodVisitor {
+/** Adds the calls that apply to one method; see {@link AddedCall} for what a call may do. */
+final class CallAddingMethodVisitor extends MethodVisitor {
 
     /** Upper bound of what one call pushes above the method's own stack (a boxed long needs two slots). */
     private static final int EXTRA_STACK = 6;
@@ -14,7 +14,7 @@ final class AdvisingMethodVisitor extends MethodVisitor {
     private final String owner;
     private final int access;
     private final String descriptor;
-    private final List<MethodAdvice> advice;
+    private final List<AddedCall> calls;
     private final boolean exitAlways;
     private final boolean writesFrames;
     private final Label bodyStart = new Label();
@@ -23,21 +23,21 @@ final class AdvisingMethodVisitor extends MethodVisitor {
      * @param writesFrames whether the class file carries stack map frames (version 50 and later);
      *                     older ones are verified by type inference and must not get one
      */
-    AdvisingMethodVisitor(MethodVisitor target, String owner, int access, String descriptor, List<MethodAdvice> advice,
+    CallAddingMethodVisitor(MethodVisitor target, String owner, int access, String descriptor, List<AddedCall> calls,
                           boolean writesFrames) {
         super(Opcodes.ASM9, target);
         this.owner = owner;
         this.writesFrames = writesFrames;
         this.access = access;
         this.descriptor = descriptor;
-        this.advice = advice;
-        this.exitAlways = advice.stream().anyMatch(a -> a.placement() == MethodAdvice.Placement.EXIT_ALWAYS);
+        this.calls = calls;
+        this.exitAlways = calls.stream().anyMatch(a -> a.placement() == AddedCall.Placement.EXIT_ALWAYS);
     }
 
     @Override
     public void visitCode() {
         super.visitCode();
-        emitAll(MethodAdvice.Placement.ENTRY);
+        emitAll(AddedCall.Placement.ENTRY);
         if (exitAlways) {
             super.visitLabel(bodyStart);
         }
@@ -46,8 +46,8 @@ final class AdvisingMethodVisitor extends MethodVisitor {
     @Override
     public void visitInsn(int opcode) {
         if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
-            emitAll(MethodAdvice.Placement.EXIT);
-            emitAll(MethodAdvice.Placement.EXIT_ALWAYS);
+            emitAll(AddedCall.Placement.EXIT);
+            emitAll(AddedCall.Placement.EXIT_ALWAYS);
         }
         super.visitInsn(opcode);
     }
@@ -67,15 +67,15 @@ final class AdvisingMethodVisitor extends MethodVisitor {
             if (writesFrames) {
                 super.visitFrame(Opcodes.F_FULL, 1, new Object[] {owner}, 1, new Object[] {"java/lang/Throwable"});
             }
-            emitAll(MethodAdvice.Placement.EXIT_ALWAYS);
+            emitAll(AddedCall.Placement.EXIT_ALWAYS);
             super.visitInsn(Opcodes.ATHROW);
             super.visitTryCatchBlock(bodyStart, bodyEnd, handler, null);
         }
         super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);
     }
 
-    private void emitAll(MethodAdvice.Placement placement) {
-        for (MethodAdvice each : advice) {
+    private void emitAll(AddedCall.Placement placement) {
+        for (AddedCall each : calls) {
             if (each.placement() == placement) {
                 each.emit(mv, access, descriptor);
             }

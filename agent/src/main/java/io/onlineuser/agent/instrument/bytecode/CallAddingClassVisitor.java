@@ -10,23 +10,23 @@ import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 
 /**
- * Offers each method of one class to the advice for that class, and tells the advice afterwards
- * what it found. Methods nobody advises pass through untouched (ASM copies them as they are).
+ * Offers each method of one class to the calls added to that class, and tells each call afterwards
+ * what it found. Methods that get no call pass through untouched (ASM copies them as they are).
  */
-final class AdvisingClassVisitor extends ClassVisitor {
+final class CallAddingClassVisitor extends ClassVisitor {
 
     private static final int NOT_ADVISABLE = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE;
 
-    private final List<MethodAdvice> advice;
+    private final List<AddedCall> calls;
     private final List<List<Integer>> arities = new ArrayList<>();
-    private final Set<MethodAdvice> applied = new HashSet<>();
+    private final Set<AddedCall> applied = new HashSet<>();
     private String owner;
     private boolean writesFrames;
 
-    AdvisingClassVisitor(ClassVisitor target, List<MethodAdvice> advice) {
+    CallAddingClassVisitor(ClassVisitor target, List<AddedCall> calls) {
         super(Opcodes.ASM9, target);
-        this.advice = advice;
-        for (int i = 0; i < advice.size(); i++) {
+        this.calls = calls;
+        for (int i = 0; i < calls.size(); i++) {
             arities.add(new ArrayList<>());
         }
     }
@@ -41,9 +41,9 @@ final class AdvisingClassVisitor extends ClassVisitor {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         MethodVisitor target = super.visitMethod(access, name, descriptor, signature, exceptions);
-        List<MethodAdvice> applicable = new ArrayList<>();
-        for (int i = 0; i < advice.size(); i++) {
-            MethodAdvice each = advice.get(i);
+        List<AddedCall> applicable = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            AddedCall each = calls.get(i);
             if (!each.methodName().equals(name)) {
                 continue;
             }
@@ -54,21 +54,21 @@ final class AdvisingClassVisitor extends ClassVisitor {
             }
         }
         return applicable.isEmpty() || target == null ? target
-                : new AdvisingMethodVisitor(target, owner, access, descriptor, applicable, writesFrames);
+                : new CallAddingMethodVisitor(target, owner, access, descriptor, applicable, writesFrames);
     }
 
     @Override
     public void visitEnd() {
         super.visitEnd();
-        for (int i = 0; i < advice.size(); i++) {
-            MethodAdvice each = advice.get(i);
+        for (int i = 0; i < calls.size(); i++) {
+            AddedCall each = calls.get(i);
             each.typeVisited(owner.replace('/', '.'), applied.contains(each), List.copyOf(arities.get(i)));
         }
     }
 
-    /** The catch-all handler of {@link MethodAdvice.Placement#EXIT_ALWAYS} needs an initialised {@code this}. */
-    private static boolean placeable(MethodAdvice advice, int access, String name) {
-        return advice.placement() != MethodAdvice.Placement.EXIT_ALWAYS
+    /** The catch-all handler of {@link AddedCall.Placement#EXIT_ALWAYS} needs an initialised {@code this}. */
+    private static boolean placeable(AddedCall call, int access, String name) {
+        return call.placement() != AddedCall.Placement.EXIT_ALWAYS
                 || ((access & Opcodes.ACC_STATIC) == 0 && !"<init>".equals(name));
     }
 }

@@ -1,6 +1,6 @@
 package io.onlineuser.agent.instrument.hook;
 
-import io.onlineuser.agent.instrument.bytecode.MethodAdvice;
+import io.onlineuser.agent.instrument.bytecode.AddedCall;
 import java.util.List;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -12,7 +12,7 @@ import net.bytebuddy.jar.asm.Type;
  * with the values the hook description names (primitives boxed, {@code null} for a missing
  * {@code this} or uid). A method that throws logged nobody in, so it reports nothing.
  */
-final class HookMethodAdvice implements MethodAdvice {
+final class HookCall implements AddedCall {
 
     private static final String BRIDGE = "io/onlineuser/agent/bridge/OnlineUserBridge";
     private static final String HOOK_RETURNED = "(ILjava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)V";
@@ -21,7 +21,7 @@ final class HookMethodAdvice implements MethodAdvice {
     private final HookSpec spec;
     private final HookStatus status;
 
-    HookMethodAdvice(int hookId, HookStatus status) {
+    HookCall(int hookId, HookStatus status) {
         this.hookId = hookId;
         this.spec = status.spec();
         this.status = status;
@@ -44,11 +44,7 @@ final class HookMethodAdvice implements MethodAdvice {
 
     @Override
     public boolean appliesTo(int access, String descriptor) {
-        if (Type.getArgumentTypes(descriptor).length != spec.arity()) {
-            return false;
-        }
-        boolean usesThis = spec.session().isThis() || (spec.uid() != null && spec.uid().root().isThis());
-        return !usesThis || (access & Opcodes.ACC_STATIC) == 0;
+        return HookedMethods.matches(spec, access, spec.methodName(), Type.getArgumentTypes(descriptor).length);
     }
 
     @Override
@@ -90,8 +86,8 @@ final class HookMethodAdvice implements MethodAdvice {
     }
 
     @Override
-    public void typeVisited(String typeName, boolean advised, List<Integer> aritiesOfMethodName) {
-        status.typeSeen(typeName, advised, aritiesOfMethodName);
+    public void typeVisited(String typeName, boolean added, List<Integer> aritiesOfMethodName) {
+        status.typeSeen(typeName, added, aritiesOfMethodName);
     }
 
     @Override

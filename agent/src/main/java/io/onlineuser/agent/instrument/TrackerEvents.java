@@ -1,7 +1,7 @@
-package io.onlineuser.agent.startup;
+package io.onlineuser.agent.instrument;
 
 import io.onlineuser.agent.bridge.BridgeListener;
-import io.onlineuser.agent.instrument.hook.SessionHooks;
+import io.onlineuser.agent.instrument.hook.HookCalls;
 import io.onlineuser.agent.instrument.netty.AcceptedChannels;
 import io.onlineuser.agent.instrument.netty.RemoteAddresses;
 import io.onlineuser.agent.track.OnlineTracker;
@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Receives what the advice reports through the bridge and hands it to the tracker. Runs on the
  * application's threads (Netty event loops among them): no blocking, no logging on the hot path.
  */
-final class TrackerEvents implements BridgeListener {
+public final class TrackerEvents implements BridgeListener {
 
     private final OnlineTracker tracker;
-    private final SessionHooks hooks;
+    private final HookCalls hooks;
     private final Runnable onFirstConnection;
     private final Runnable onFirstListen;
     private final AtomicBoolean firstConnectionSeen = new AtomicBoolean();
@@ -25,7 +25,7 @@ final class TrackerEvents implements BridgeListener {
      * {@code onFirstConnection} and {@code onFirstListen} (the host's first server channel became
      * active) run once each, on the event loop: they must only hand work to another thread.
      */
-    TrackerEvents(OnlineTracker tracker, SessionHooks hooks, Runnable onFirstConnection, Runnable onFirstListen) {
+    public TrackerEvents(OnlineTracker tracker, HookCalls hooks, Runnable onFirstConnection, Runnable onFirstListen) {
         this.tracker = tracker;
         this.hooks = hooks;
         this.onFirstConnection = onFirstConnection;

@@ -9,7 +9,7 @@ import net.bytebuddy.jar.asm.MethodVisitor;
  * rewritten method needs no new stack map frames (only {@link Placement#EXIT_ALWAYS} adds one, at
  * its exception handler, whose frame is known).
  */
-public interface MethodAdvice {
+public interface AddedCall {
 
     /** Where in the method the call goes. */
     enum Placement {
@@ -21,10 +21,10 @@ public interface MethodAdvice {
         EXIT_ALWAYS
     }
 
-    /** Binary name of the class whose methods this advises, e.g. {@code io.netty.channel.DefaultChannelPipeline}. */
+    /** Binary name of the class to whose methods this call is added, e.g. {@code io.netty.channel.DefaultChannelPipeline}. */
     String typeName();
 
-    /** Name of the methods this may advise; methods of other names are never offered. */
+    /** Name of the methods that may get this call; methods of other names are never offered. */
     String methodName();
 
     Placement placement();
@@ -41,8 +41,8 @@ public interface MethodAdvice {
     /**
      * Told once per class definition (first load or retransformation) what was found.
      *
-     * @param advised             whether at least one method got the call
+     * @param added               whether at least one method got the call
      * @param aritiesOfMethodName parameter counts of every method called {@link #methodName()}
      */
-    void typeVisited(String typeName, boolean advised, List<Integer> aritiesOfMethodName);
+    void typeVisited(String typeName, boolean added, List<Integer> aritiesOfMethodName);
 }

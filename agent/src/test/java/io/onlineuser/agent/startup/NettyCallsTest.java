@@ -13,9 +13,10 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.onlineuser.agent.bridge.OnlineUserBridge;
+import io.onlineuser.agent.instrument.TrackerEvents;
 import io.onlineuser.agent.instrument.hook.SessionHooks;
 import io.onlineuser.agent.instrument.bytecode.ExactTypeTransformer;
-import io.onlineuser.agent.instrument.netty.PipelineAdvice;
+import io.onlineuser.agent.instrument.netty.PipelineCalls;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.lang.instrument.Instrumentation;
 import java.net.InetSocketAddress;
@@ -26,7 +27,7 @@ import net.bytebuddy.agent.ByteBuddyAgent;
 import org.junit.jupiter.api.Test;
 
 /** Accepted channels counted, outbound ones not, through real NIO sockets in this JVM. */
-class NettyAdviceTest {
+class NettyCallsTest {
 
     /** Sharable, unlike a bare adapter: one instance serves every channel. */
     private static final class NoHandlers extends ChannelInitializer<Channel> {
@@ -42,8 +43,8 @@ class NettyAdviceTest {
         OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis);
         SessionHooks noHooks = SessionHooks.configure(tracker, null, null, null, problem -> { });
         AtomicInteger listens = new AtomicInteger();
-        OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks, () -> { }, listens::incrementAndGet));
-        ExactTypeTransformer transformer = new ExactTypeTransformer(PipelineAdvice.all());
+        OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks.calls(), () -> { }, listens::incrementAndGet));
+        ExactTypeTransformer transformer = new ExactTypeTransformer(PipelineCalls.all());
         transformer.install(instrumentation, true);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {

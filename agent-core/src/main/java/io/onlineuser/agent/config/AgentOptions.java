@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  * <tr><td>jolokia.port</td><td>8778</td><td>0-65535; 0 picks any free port</td></tr>
  * <tr><td>jolokia.user</td><td>none</td><td>basic-auth user; needs jolokia.password</td></tr>
  * <tr><td>jolokia.password</td><td>none</td><td>basic-auth password; needs jolokia.user</td></tr>
+ * <tr><td>jolokia.maxConnections</td><td>128</td><td>requests Jolokia reads or answers at once
+ *     (one thread each); one more connection is closed at once</td></tr>
+ * <tr><td>jolokia.readTimeoutMillis</td><td>10000</td><td>a request (TLS handshake, line, headers,
+ *     body) not read within this time is dropped</td></tr>
  * <tr><td>netty.enabled</td><td>true</td><td>count accepted Netty connections</td></tr>
  * <tr><td>kick.enabled</td><td>false</td><td>allow kick / kickBySessionId (JMX and Jolokia)</td></tr>
  * <tr><td>discovery.dir</td><td>none</td><td>directory for the Prometheus file_sd file
@@ -51,6 +55,8 @@ public final class AgentOptions {
     public static final String JOLOKIA_PORT = "jolokia.port";
     public static final String JOLOKIA_USER = "jolokia.user";
     public static final String JOLOKIA_PASSWORD = "jolokia.password";
+    public static final String JOLOKIA_MAX_CONNECTIONS = "jolokia.maxConnections";
+    public static final String JOLOKIA_READ_TIMEOUT_MILLIS = "jolokia.readTimeoutMillis";
     public static final String NETTY_ENABLED = "netty.enabled";
     public static final String KICK_ENABLED = "kick.enabled";
     public static final String DISCOVERY_DIR = "discovery.dir";
@@ -62,13 +68,15 @@ public final class AgentOptions {
 
     static final List<String> KNOWN_KEYS = Collections.unmodifiableList(Arrays.asList(
             RawOptions.CONFIG, SERVER_ID, SERVER_TYPE, JOLOKIA_ENABLED, JOLOKIA_HOST, JOLOKIA_PORT,
-            JOLOKIA_USER, JOLOKIA_PASSWORD, NETTY_ENABLED, KICK_ENABLED, DISCOVERY_DIR,
+            JOLOKIA_USER, JOLOKIA_PASSWORD, JOLOKIA_MAX_CONNECTIONS, JOLOKIA_READ_TIMEOUT_MILLIS, NETTY_ENABLED, KICK_ENABLED, DISCOVERY_DIR,
             HOOK_BIND, HOOK_UNBIND, HOOK_KICK, LOG_LEVEL));
 
     private static final String DEFAULT_SERVER_TYPE = "connector";
     private static final String DEFAULT_HOST = "127.0.0.1";
     private static final int DEFAULT_PORT = 8778;
     private static final String DEFAULT_LOG_LEVEL = "info";
+    private static final int DEFAULT_MAX_CONNECTIONS = 128;
+    private static final int DEFAULT_READ_TIMEOUT_MILLIS = 10_000;
     private static final List<String> LOG_LEVELS =
             Arrays.asList("error", "warn", "info", "debug", "trace");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
@@ -82,6 +90,8 @@ public final class AgentOptions {
     private final int jolokiaPort;
     private final String jolokiaUser;
     private final String jolokiaPassword;
+    private final int jolokiaMaxConnections;
+    private final int jolokiaReadTimeoutMillis;
     private final boolean nettyEnabled;
     private final boolean kickEnabled;
     private final Path discoveryDir;
@@ -98,6 +108,9 @@ public final class AgentOptions {
         jolokiaHost = values.matching(JOLOKIA_HOST, Pattern.compile("[^\\s,/]+"),
                 "a host name or IP address", DEFAULT_HOST);
         jolokiaPort = values.port(JOLOKIA_PORT, DEFAULT_PORT);
+        jolokiaMaxConnections = values.intBetween(JOLOKIA_MAX_CONNECTIONS, 1, 10_000, DEFAULT_MAX_CONNECTIONS);
+        jolokiaReadTimeoutMillis = values.intBetween(JOLOKIA_READ_TIMEOUT_MILLIS, 100, 3_600_000,
+                DEFAULT_READ_TIMEOUT_MILLIS);
         nettyEnabled = values.bool(NETTY_ENABLED, true);
         kickEnabled = values.bool(KICK_ENABLED, false);
         discoveryDir = directory(values, problems);
@@ -200,6 +213,16 @@ public final class AgentOptions {
         return jolokiaPassword;
     }
 
+    /** Requests read or answered at once; one more connection is closed at once. */
+    public int jolokiaMaxConnections() {
+        return jolokiaMaxConnections;
+    }
+
+    /** A request not read within this time (handshake, line, headers, body) is dropped. */
+    public int jolokiaReadTimeoutMillis() {
+        return jolokiaReadTimeoutMillis;
+    }
+
     public boolean nettyEnabled() {
         return nettyEnabled;
     }
@@ -247,6 +270,8 @@ public final class AgentOptions {
             map.put(JOLOKIA_USER, jolokiaUser);
             map.put(JOLOKIA_PASSWORD, MASK);
         }
+        map.put(JOLOKIA_MAX_CONNECTIONS, String.valueOf(jolokiaMaxConnections));
+        map.put(JOLOKIA_READ_TIMEOUT_MILLIS, String.valueOf(jolokiaReadTimeoutMillis));
         map.put(NETTY_ENABLED, String.valueOf(nettyEnabled));
         map.put(KICK_ENABLED, String.valueOf(kickEnabled));
         if (discoveryDir != null) {

@@ -72,6 +72,23 @@ final class OptionValues {
         return fallback;
     }
 
+    int intBetween(String key, int min, int max, int fallback) {
+        String value = raw.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, like an out-of-range number
+        }
+        reject(key, value, "is not a whole number " + min + "-" + max, String.valueOf(fallback));
+        return fallback;
+    }
+
     String oneOf(String key, List<String> allowed, String fallback) {
         String value = raw.get(key);
         if (value == null) {

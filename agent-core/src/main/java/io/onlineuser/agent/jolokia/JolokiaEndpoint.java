@@ -1,18 +1,19 @@
 package io.onlineuser.agent.jolokia;
 
 import io.onlineuser.agent.config.AgentOptions;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jolokia.jvmagent.JolokiaServer;
-import org.jolokia.jvmagent.JolokiaServerConfig;
-import org.jolokia.server.core.config.SystemPropertyMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded Jolokia HTTP endpoint: our bundled deny-by-default policy, basic auth when a
- * user and password are set, agentId = serverId. It starts on a named daemon thread, because
+ * user and password are set, agentId = serverId. It serves on a JDK HTTP server it creates itself
+ * so that no single client can hold it: see {@link RequestGuard}. It starts on a named daemon thread, because
  * binding and service discovery take hundreds of milliseconds that {@code premain} must not
  * spend, and because the JDK HTTP server's threads inherit the daemon status of their creator.
  * Nothing here throws: a failure is one log line and the agent carries on without Jolokia.
@@ -25,6 +26,8 @@ public final class JolokiaEndpoint {
 
     private final CompletableFuture<String> listening = new CompletableFuture<>();
     private JolokiaServer server;
+    private HttpServer httpServer;
+    private RequestGuard guard;
     private String url;
     private boolean stopped;
 
@@ -54,18 +57,29 @@ public final class JolokiaEndpoint {
             if (System.getProperty(NODELAY) == null) {
                 System.setProperty(NODELAY, "true");
             }
-            JolokiaServerConfig config = new JolokiaServerConfig(JolokiaSettings.from(options),
-                    SystemPropertyMode.NEVER);
-            JolokiaServer started = new JolokiaServer(config, new Slf4jLogHandler());
+            EndpointConfig config = new EndpointConfig(JolokiaSettings.from(options));
+            RequestGuard requests = new RequestGuard(options.jolokiaMaxConnections(),
+                    options.jolokiaReadTimeoutMillis(), config.getThreadNamePrefix());
+            HttpServer http;
+            try {
+                http = EndpointServer.create(config, requests);
+            } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                requests.shutdown();
+                throw e;
+            }
+            JolokiaServer started = new JolokiaServer(http, config, new Slf4jLogHandler());
             started.start();
+            http.start();
             String address = withoutTrailingSlash(started.getUrl());
             synchronized (this) {
                 if (stopped) {
-                    started.stop();
+                    stop(started, http, requests);
                     listening.completeExceptionally(new IllegalStateException("stopped before it listened"));
                     return;
                 }
                 server = started;
+                httpServer = http;
+                guard = requests;
                 url = address;
             }
             LOG.info("Jolokia listening at {}", address);
@@ -74,6 +88,10 @@ public final class JolokiaEndpoint {
         } catch (IOException e) {
             LOG.warn("Jolokia not started: cannot listen on {} ({}); the agent carries on without it",
                     where, e.toString());
+            listening.completeExceptionally(e);
+        } catch (GeneralSecurityException e) {
+            LOG.warn("Jolokia not started on {}: its TLS keys or certificates cannot be used ({}); the agent carries on"
+                    + " without it", where, e.toString());
             listening.completeExceptionally(e);
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("Jolokia not started on {} ({}); the agent carries on without it", where, e.toString());
@@ -109,18 +127,31 @@ public final class JolokiaEndpoint {
     /** Stops the endpoint, or keeps it from starting if it has not yet. */
     public void stop() {
         JolokiaServer running;
+        HttpServer http;
+        RequestGuard requests;
         synchronized (this) {
             stopped = true;
             running = server;
+            http = httpServer;
+            requests = guard;
             server = null;
+            httpServer = null;
+            guard = null;
             url = null;
         }
         if (running != null) {
-            try {
-                running.stop();
-            } catch (RuntimeException e) {
-                LOG.debug("Jolokia stop failed: {}", e.toString());
-            }
+            stop(running, http, requests);
+        }
+    }
+
+    private static void stop(JolokiaServer jolokia, HttpServer http, RequestGuard requests) {
+        try {
+            jolokia.stop();
+            http.stop(0);
+        } catch (RuntimeException e) {
+            LOG.debug("Jolokia stop failed: {}", e.toString());
+        } finally {
+            requests.shutdown();
         }
     }
 }

@@ -157,6 +157,17 @@ public final class OnlineUserCluster implements AutoCloseable {
         return new LoginsSummary(delivered, errors);
     }
 
+    /** The connectors to ask right now, one client each, and what was wrong with each discovery file (live mode follows these). */
+    public Connectors connectors() {
+        ConnectorPool.Current current = pool.current();
+        return new Connectors(current.clients(), current.problems());
+    }
+
+    /** The deadline of every request to a connector. */
+    public Duration timeout() {
+        return Duration.ofMillis(timeoutMillis);
+    }
+
     /** The targets asked right now (fixed ones plus what discovery lists). */
     public List<ConnectorTarget> targets() {
         return pool.targets();
@@ -183,6 +194,10 @@ public final class OnlineUserCluster implements AutoCloseable {
 
     private static List<ConnectorClient> successful(List<Outcome<List<ServerStats>>> outcomes) {
         return outcomes.stream().filter(Outcome::succeeded).map(Outcome::client).toList();
+    }
+
+    /** Clients of the connectors listed right now; {@code problems}: discovery file → what is wrong with it. */
+    public record Connectors(List<ConnectorClient> clients, Map<String, String> problems) {
     }
 
     /** Targets, discovery paths, credentials and timeout; {@link #build()} checks they make sense. */

@@ -73,7 +73,57 @@ public final class ConnectorClient implements AutoCloseable {
 
     /** Reads every attribute of every {@code ConnectionStats} MBean at this target (pattern read). */
     public List<ServerStats> readStats() throws ConnectorException {
-        Object value = send(List.of(new JolokiaReadRequest(STATS_PATTERN))).get(0);
+        return statsFrom(send(List.of(new JolokiaReadRequest(STATS_PATTERN))).get(0));
+    }
+
+    /**
+     * Live mode's one request per interval: every server's counts (pattern read) and, in the same
+     * bulk, {@code Session.changes(cursor, limit)} of each server in {@code cursors} (server id →
+     * cursor). A server whose changes could not be read has a failure instead (404: it is gone).
+     */
+    public WatchAnswer watch(Map<String, String> cursors, int limit) throws ConnectorException {
+        List<ServerBeans> watched = servers.stream().filter(b -> cursors.containsKey(b.serverId())).toList();
+        List<JolokiaRequest> requests = new ArrayList<>(1 + watched.size());
+        requests.add(new JolokiaReadRequest(STATS_PATTERN));
+        watched.forEach(b -> requests.add(exec(b.session(), "changes", cursors.get(b.serverId()), limit)));
+        List<Object> values = send(requests);
+        List<ServerStats> stats = statsFrom(values.get(0));
+        Map<String, SessionChanges> changes = new LinkedHashMap<>();
+        Map<String, ConnectorException> failures = new LinkedHashMap<>();
+        for (int i = 0; i < watched.size(); i++) {
+            String serverId = watched.get(i).serverId();
+            try {
+                changes.put(serverId, LiveValues.changes(values.get(i + 1)));
+            } catch (ConnectorException e) {
+                failures.put(serverId, e);
+            }
+        }
+        cursors.keySet().stream().filter(id -> !changes.containsKey(id) && !failures.containsKey(id))
+                .forEach(id -> failures.put(id, new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT, "server " + id + " is gone")));
+        return new WatchAnswer(stats, changes, failures);
+    }
+
+    /**
+     * One page of {@code Session.sessions(after, limit)} of {@code serverId}. With {@code first}, the
+     * same request first takes the current cursor ({@code changes("", 0)}, so that nothing logged in
+     * after it is missed) and reads the Agent MBean's options (null when this agent has none).
+     */
+    public SessionsPage sessions(String serverId, String after, int limit, boolean first) throws ConnectorException {
+        ServerBeans beans = servers.stream().filter(b -> b.serverId().equals(serverId)).findFirst()
+                .orElseThrow(() -> new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT, "no server " + serverId + " here"));
+        List<JolokiaRequest> requests = new ArrayList<>(3);
+        if (first) {
+            requests.add(exec(beans.session(), "changes", "", 0));
+            requests.add(new JolokiaReadRequest(beans.agent(), "Options"));
+        }
+        requests.add(exec(beans.session(), "sessions", after, limit));
+        List<Object> values = send(requests);
+        String cursor = first ? LiveValues.changes(values.get(0)).cursor() : null;
+        Map<String, String> options = first ? LiveValues.options(values.get(1)) : null;
+        return LiveValues.sessions(serverId, cursor, options, values.get(values.size() - 1));
+    }
+
+    private List<ServerStats> statsFrom(Object value) throws ConnectorException {
         if (value instanceof JolokiaRemoteException remote) {
             throw FailureClassifier.remote(remote);
         }
@@ -301,14 +351,16 @@ public final class ConnectorClient implements AutoCloseable {
     }
 
     /** The two MBeans of one server id, named as the agent registered them (quoting kept). */
-    private record ServerBeans(String serverId, String statsName, ObjectName stats, ObjectName session) {
+    private record ServerBeans(String serverId, String statsName, ObjectName stats, ObjectName session, ObjectName agent) {
 
         static ServerBeans of(String serverId, String statsName) throws ConnectorException {
             try {
                 ObjectName stats = new ObjectName(statsName);
                 Hashtable<String, String> keys = new Hashtable<>(stats.getKeyPropertyList());
                 keys.put("type", "Session");
-                return new ServerBeans(serverId, statsName, stats, new ObjectName(stats.getDomain(), keys));
+                ObjectName session = new ObjectName(stats.getDomain(), keys);
+                keys.put("type", "Agent");
+                return new ServerBeans(serverId, statsName, stats, session, new ObjectName(stats.getDomain(), keys));
             } catch (MalformedObjectNameException | RuntimeException e) {
                 throw new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT, "odd MBean name " + statsName, e);
             }

@@ -4,6 +4,7 @@ import javax.management.StandardMBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,6 +24,11 @@ public final class FakeConnector implements StatsMXBean, AutoCloseable {
     private final ConcurrentSkipListMap<String, LoginRow> users = new ConcurrentSkipListMap<>();
     private final ObjectName statsName;
     private final ObjectName sessionName;
+    private final ObjectName agentName;
+    private final FakeJournal journal = new FakeJournal();
+    private final Map<String, Long> sessionIds = new ConcurrentHashMap<>();
+    private volatile boolean kickEnabled;
+    private volatile long startTime = 1_700_000_000_000L;
 
     public FakeConnector(String serverId) throws JMException {
         this.serverId = serverId;
@@ -31,10 +37,56 @@ public final class FakeConnector implements StatsMXBean, AutoCloseable {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         server.registerMBean(new StandardMBean(this, StatsMXBean.class, true), statsName);
         server.registerMBean(new StandardMBean(new SessionsView(), SessionsMXBean.class, true), sessionName);
+        this.agentName = new ObjectName("onlineuser:type=Agent,serverId=" + ObjectName.quote(serverId));
+        server.registerMBean(new StandardMBean((AgentMXBean) () -> Map.of("serverId", serverId,
+                "kick.enabled", String.valueOf(kickEnabled)), AgentMXBean.class, true), agentName);
     }
 
-    public FakeConnector login(String uid) {
-        users.put(uid, new LoginRow(uid, 1_700_000_000_000L + users.size(), "10.0.0.1:" + (40000 + users.size())));
+    /** Logs {@code uid} in (a second login of an online uid is ignored: one session per uid here). */
+    public synchronized FakeConnector login(String uid) {
+        if (users.containsKey(uid)) {
+            return this;
+        }
+        LoginRow row = new LoginRow(uid, 1_700_000_000_000L + journal.nextSeq(), "10.0.0.1:" + (40000 + users.size()));
+        long sessionId = SESSION_IDS.incrementAndGet();
+        users.put(uid, row);
+        sessionIds.put(uid, sessionId);
+        journal.record("LOGIN", sessionId, row);
+        return this;
+    }
+
+    public synchronized FakeConnector logout(String uid) {
+        LoginRow row = users.remove(uid);
+        Long sessionId = sessionIds.remove(uid);
+        if (row != null) {
+            journal.record("LOGOUT", sessionId, row);
+        }
+        return this;
+    }
+
+    /** As if the agent restarted: a new epoch (old cursors get gap=true), a new start time, nobody online. */
+    public synchronized FakeConnector restart() {
+        users.clear();
+        sessionIds.clear();
+        journal.newEpoch();
+        startTime += 1000;
+        return this;
+    }
+
+    /** Journal length (the agent's journal.size); events beyond it are dropped oldest first. */
+    public FakeConnector journalSize(int size) {
+        journal.capacity(size);
+        return this;
+    }
+
+    /** Runs {@code logins} while no reader can see the journal, so a small journal surely overflows before the next read. */
+    public FakeConnector burst(Runnable logins) {
+        journal.whileLocked(logins);
+        return this;
+    }
+
+    public FakeConnector kickEnabled(boolean enabled) {
+        kickEnabled = enabled;
         return this;
     }
 
@@ -72,7 +124,7 @@ public final class FakeConnector implements StatsMXBean, AutoCloseable {
 
     @Override
     public long getStartTime() {
-        return 1_700_000_000_000L;
+        return startTime;
     }
 
     @Override
@@ -89,6 +141,7 @@ public final class FakeConnector implements StatsMXBean, AutoCloseable {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         server.unregisterMBean(statsName);
         server.unregisterMBean(sessionName);
+        server.unregisterMBean(agentName);
     }
 
     /** A second object: the MXBean machinery refuses one object under two names. */
@@ -106,7 +159,27 @@ public final class FakeConnector implements StatsMXBean, AutoCloseable {
 
         @Override
         public int kick(String uid, String reason) {
-            return users.remove(uid) == null ? 0 : 1;
+            boolean online = users.containsKey(uid);
+            logout(uid);
+            return online ? 1 : 0;
+        }
+
+        @Override
+        public ChangesAnswer changes(String cursor, int limit) {
+            return journal.changes(cursor, limit);
+        }
+
+        @Override
+        public SessionsAnswer sessions(String after, int limit) {
+            synchronized (FakeConnector.this) {
+                List<SessionPageRow> all = users.values().stream()
+                        .map(row -> new SessionPageRow(sessionIds.get(row.getUid()), row))
+                        .sorted(java.util.Comparator.comparingLong(SessionPageRow::getLoginTime).thenComparingLong(SessionPageRow::getSessionId))
+                        .toList();
+                int from = after.isEmpty() ? 0 : Integer.parseInt(after);
+                int to = Math.min(all.size(), from + limit);
+                return new SessionsAnswer(all.subList(from, to), to < all.size() ? String.valueOf(to) : null);
+            }
         }
     }
 }

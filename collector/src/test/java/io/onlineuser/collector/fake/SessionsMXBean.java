@@ -9,4 +9,8 @@ public interface SessionsMXBean {
     List<SessionRow> getByUid(String uid);
 
     int kick(String uid, String reason);
+
+    ChangesAnswer changes(String cursor, int limit);
+
+    SessionsAnswer sessions(String after, int limit);
 }

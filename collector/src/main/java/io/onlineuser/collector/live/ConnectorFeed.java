@@ -1,0 +1,187 @@
+package io.onlineuser.collector.live;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.onlineuser.collector.jolokia.ConnectorClient;
+import io.onlineuser.collector.jolokia.ConnectorException;
+import io.onlineuser.collector.jolokia.SessionChanges;
+import io.onlineuser.collector.jolokia.SessionsPage;
+import io.onlineuser.collector.jolokia.WatchAnswer;
+import io.onlineuser.collector.model.ServerStats;
+import io.onlineuser.collector.model.SessionInfo;
+
+/**
+ * Keeps the index exact for the server ids of one connector (one Jolokia URL), the way a
+ * Kubernetes reflector does: a cursor, then every page of {@code sessions}, then per interval one
+ * bulk request with the counts and the {@code changes} since the cursor. It lists a server again
+ * on {@code gap}, when its start time changed (the agent restarted), when the connector answers
+ * again after failing, and when a server id appears. Polls of one feed never overlap.
+ */
+final class ConnectorFeed {
+
+    /** Batches in a row within one poll when the journal has more than one batch to give. */
+    private static final int MAX_BATCHES_PER_POLL = 20;
+
+    private final ConnectorClient client;
+    private final ClusterIndex index;
+    private final int pageSize;
+    private final int changesLimit;
+    /** Server id → cursor, for the servers listed and followed; touched by the polling thread only. */
+    private final Map<String, String> cursors = new HashMap<>();
+    private final Map<String, Long> startTimes = new HashMap<>();
+    private final Map<String, ServerUsers> held = new HashMap<>();
+    private volatile long lastAnswerMillis;
+    private volatile String failure;
+    private volatile long failingSinceMillis;
+    private volatile boolean answeredOnce;
+    private volatile boolean triedOnce;
+    private volatile Map<String, String> clashes = Map.of();
+
+    ConnectorFeed(ConnectorClient client, ClusterIndex index, int pageSize, int changesLimit) {
+        this.client = client;
+        this.index = index;
+        this.pageSize = pageSize;
+        this.changesLimit = changesLimit;
+    }
+
+    ConnectorClient client() {
+        return client;
+    }
+
+    /** One poll; never throws: a failure is kept as this connector's state and shown with its age. */
+    synchronized void poll() {
+        try {
+            follow();
+            lastAnswerMillis = System.currentTimeMillis();
+            failure = null;
+            answeredOnce = true;
+        } catch (ConnectorException e) {
+            failed(e.getMessage());
+        } catch (RuntimeException e) {
+            failed("collector error: " + e);
+        } finally {
+            triedOnce = true;
+        }
+    }
+
+    private void failed(String why) {
+        if (failure == null) {
+            failingSinceMillis = System.currentTimeMillis();
+        }
+        failure = why;
+    }
+
+    private void follow() throws ConnectorException {
+        if (failure != null && answeredOnce) {
+            cursors.clear(); // back after a silence: list again rather than trust what the journal still holds
+        }
+        String reappeared = failure != null && answeredOnce ? "connector answered again" : null;
+        for (int batch = 0; batch < MAX_BATCHES_PER_POLL; batch++) {
+            if (!pollOnce(reappeared)) {
+                return;
+            }
+        }
+    }
+
+    /** One bulk request and its application; true when the journal may hold more right now. */
+    private boolean pollOnce(String reappeared) throws ConnectorException {
+        WatchAnswer answer = client.watch(Map.copyOf(cursors), changesLimit);
+        boolean more = false;
+        Set<String> present = new HashSet<>();
+        Map<String, String> clashing = new HashMap<>();
+        for (ServerStats stats : answer.stats()) {
+            String id = stats.serverId();
+            present.add(id);
+            ServerUsers server = index.claim(id, this);
+            if (server == null) {
+                clashing.put(id + " @ " + client.target(), "server id " + id + " also answers at " + index.server(id).feed.client.target() + "; followed there");
+                continue;
+            }
+            held.put(id, server);
+            String resync = resyncReason(id, stats, answer, reappeared);
+            if (resync != null) {
+                list(server, resync);
+                more = true; // catch up from the new cursor at once
+            } else {
+                SessionChanges changes = answer.changes().get(id);
+                index.apply(server, changes.events());
+                cursors.put(id, changes.cursor());
+                more |= changes.events().size() >= changesLimit;
+            }
+            startTimes.put(id, stats.startTime());
+            server.stats(stats);
+        }
+        for (String id : new ArrayList<>(held.keySet())) {
+            if (!present.contains(id)) {
+                index.drop(held.remove(id));
+                cursors.remove(id);
+                startTimes.remove(id);
+            }
+        }
+        clashes = Map.copyOf(clashing);
+        return more;
+    }
+
+    private String resyncReason(String id, ServerStats stats, WatchAnswer answer, String reappeared) throws ConnectorException {
+        if (!cursors.containsKey(id)) {
+            return reappeared != null ? reappeared : "first listing";
+        }
+        Long knownStart = startTimes.get(id);
+        if (knownStart != null && knownStart != stats.startTime()) {
+            return "agent restarted";
+        }
+        ConnectorException failed = answer.failures().get(id);
+        if (failed != null) {
+            throw failed;
+        }
+        return answer.changes().get(id).gap() ? "gap in the journal" : null;
+    }
+
+    private void list(ServerUsers server, String reason) throws ConnectorException {
+        SessionsPage page = client.sessions(server.serverId, "", pageSize, true);
+        String cursor = page.cursor();
+        boolean kickEnabled = page.agentOptions() != null && "true".equalsIgnoreCase(page.agentOptions().get("kick.enabled"));
+        List<SessionInfo> rows = new ArrayList<>(page.rows());
+        while (page.next() != null) {
+            page = client.sessions(server.serverId, page.next(), pageSize, false);
+            rows.addAll(page.rows());
+        }
+        index.replace(server, rows, kickEnabled, reason);
+        cursors.put(server.serverId, cursor);
+    }
+
+    /** Removes this connector's servers from the index: it left discovery. */
+    synchronized void forget() {
+        held.values().forEach(index::drop);
+        held.clear();
+    }
+
+    long lastAnswerMillis() {
+        return lastAnswerMillis;
+    }
+
+    String failure() {
+        return failure;
+    }
+
+    long failingSinceMillis() {
+        return failingSinceMillis;
+    }
+
+    boolean answeredOnce() {
+        return answeredOnce;
+    }
+
+    boolean triedOnce() {
+        return triedOnce;
+    }
+
+    Map<String, String> clashes() {
+        return clashes;
+    }
+}

@@ -1,0 +1,230 @@
+package io.onlineuser.collector.live;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.onlineuser.collector.api.OnlineUserCluster;
+import io.onlineuser.collector.jolokia.ConnectorClient;
+
+/**
+ * Live mode: an exact copy of every connector's sessions in memory, kept by list-then-watch (see
+ * {@link ConnectorFeed}), so that {@link #online()}, {@link #find}, {@link #isOnline} and
+ * {@link #logins} answer from memory, each with the age of its data. Connectors come and go with
+ * the cluster's targets and discovery files, re-read every interval. Thread safe.
+ *
+ * <pre>{@code
+ * try (OnlineUserCluster cluster = OnlineUserCluster.builder().discoveryDir(dir).build();
+ *      LiveCluster live = LiveCluster.builder(cluster).interval(Duration.ofMillis(500)).start()) {
+ *     live.awaitFirstPoll(Duration.ofSeconds(10));
+ *     boolean online = live.isOnline("u42");       // no request to any connector
+ * }
+ * }</pre>
+ */
+public final class LiveCluster implements AutoCloseable {
+
+    private final OnlineUserCluster cluster;
+    private final long intervalMillis;
+    private final int pageSize;
+    private final int changesLimit;
+    private final ClusterIndex index = new ClusterIndex();
+    private final LiveAnswers answers;
+    private final ScheduledExecutorService scheduler;
+    private final Map<ConnectorClient, Followed> followed = new ConcurrentHashMap<>();
+    private volatile Map<String, String> problems = Map.of();
+
+    private LiveCluster(Builder builder) {
+        this.cluster = builder.cluster;
+        this.intervalMillis = builder.interval.toMillis();
+        this.pageSize = builder.pageSize;
+        this.changesLimit = builder.changesLimit;
+        this.answers = new LiveAnswers(index, builder.grace.toMillis());
+        AtomicInteger count = new AtomicInteger();
+        this.scheduler = Executors.newScheduledThreadPool(builder.threads, task -> {
+            Thread thread = new Thread(task, "onlineuser-live-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Live mode over the connectors {@code cluster} asks (its targets, discovery, credentials and timeout). */
+    public static Builder builder(OnlineUserCluster cluster) {
+        return new Builder(cluster);
+    }
+
+    private LiveCluster start() {
+        refreshConnectors();
+        scheduler.scheduleWithFixedDelay(this::refreshConnectors, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Counts of every server from the last poll, totals and duplicates from the index; {@code lost} servers left out. */
+    public LiveSnapshot online() {
+        return answers.online(feeds(), problems, System.currentTimeMillis());
+    }
+
+    /** Every session of {@code uid} on servers that count, and where it was last seen on lost ones. */
+    public LiveLookup find(String uid) {
+        Objects.requireNonNull(uid, "uid");
+        return answers.find(uid, System.currentTimeMillis());
+    }
+
+    public boolean isOnline(String uid) {
+        Objects.requireNonNull(uid, "uid");
+        return answers.isOnline(uid, System.currentTimeMillis());
+    }
+
+    /** A page of logged-in users by login time, filtered by server and uid prefix. */
+    public LoginsPage logins(LoginsQuery query) {
+        return answers.logins(Objects.requireNonNull(query, "query"), System.currentTimeMillis());
+    }
+
+    /** uid → the servers (that count) it is online on, for uids on two or more. */
+    public Map<String, List<String>> duplicates() {
+        return answers.duplicates(answers.statuses(System.currentTimeMillis()));
+    }
+
+    /** The state and data age of every server in the index. */
+    public Map<String, ServerStatus> servers() {
+        return answers.statuses(System.currentTimeMillis());
+    }
+
+    /** The one-shot cluster behind this index, for questions that need "right now" and for kicks. */
+    public OnlineUserCluster cluster() {
+        return cluster;
+    }
+
+    /** Waits until every connector listed now has been polled once (answered or failed); false on timeout. */
+    public boolean awaitFirstPoll(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!followed.isEmpty() && followed.values().stream().allMatch(f -> f.feed.triedOnce())) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+
+    private List<ConnectorFeed> feeds() {
+        List<ConnectorFeed> feeds = new ArrayList<>(followed.size());
+        followed.values().forEach(f -> feeds.add(f.feed));
+        return feeds;
+    }
+
+    /** Follows connectors that appeared, forgets those that left; a failure here never stops the schedule. */
+    private void refreshConnectors() {
+        try {
+            OnlineUserCluster.Connectors current = cluster.connectors();
+            problems = current.problems();
+            Map<ConnectorClient, Boolean> listed = new IdentityHashMap<>();
+            for (ConnectorClient client : current.clients()) {
+                listed.put(client, Boolean.TRUE);
+                followed.computeIfAbsent(client, this::follow);
+            }
+            followed.entrySet().removeIf(entry -> {
+                boolean gone = !listed.containsKey(entry.getKey());
+                if (gone) {
+                    entry.getValue().schedule.cancel(false);
+                    scheduler.execute(entry.getValue().feed::forget);
+                }
+                return gone;
+            });
+        } catch (RuntimeException e) {
+            problems = Map.of("discovery", "live mode could not list the connectors: " + e);
+        }
+    }
+
+    /** Spreads the first polls over one interval so that a thousand connectors are not asked in one burst. */
+    private Followed follow(ConnectorClient client) {
+        ConnectorFeed feed = new ConnectorFeed(client, index, pageSize, changesLimit);
+        long firstDelay = followed.isEmpty() ? 0 : ThreadLocalRandom.current().nextLong(intervalMillis);
+        return new Followed(feed, scheduler.scheduleWithFixedDelay(feed::poll, firstDelay, intervalMillis, TimeUnit.MILLISECONDS));
+    }
+
+    private record Followed(ConnectorFeed feed, ScheduledFuture<?> schedule) {
+    }
+
+    /** Interval, grace period, page sizes and threads; {@link #start()} begins following. */
+    public static final class Builder {
+        private final OnlineUserCluster cluster;
+        private Duration interval = Duration.ofMillis(500);
+        private Duration grace = Duration.ofSeconds(10);
+        private int pageSize = 5000;
+        private int changesLimit = 10_000;
+        private int threads = 4;
+
+        private Builder(OnlineUserCluster cluster) {
+            this.cluster = Objects.requireNonNull(cluster, "cluster");
+        }
+
+        /** Time between the end of one poll of a connector and the start of the next (default 500 ms). */
+        public Builder interval(Duration interval) {
+            this.interval = positive(interval, "interval");
+            return this;
+        }
+
+        /** How long a connector that stopped answering still counts, flagged stale, before its users are only "last seen" (default 10 s). */
+        public Builder grace(Duration grace) {
+            if (grace == null || grace.isNegative()) {
+                throw new IllegalArgumentException("grace must be 0 or more, got " + grace);
+            }
+            this.grace = grace;
+            return this;
+        }
+
+        /** Rows per {@code sessions} page when listing a server (1..10,000, default 5,000). */
+        public Builder pageSize(int pageSize) {
+            this.pageSize = within(pageSize, "page size");
+            return this;
+        }
+
+        /** Events per {@code changes} call (1..10,000, default 10,000). */
+        public Builder changesLimit(int changesLimit) {
+            this.changesLimit = within(changesLimit, "changes limit");
+            return this;
+        }
+
+        /** Threads polling connectors; a silent connector holds one for up to the cluster's timeout (default 4). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be 1 or more, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        public LiveCluster start() {
+            return new LiveCluster(this).start();
+        }
+
+        private static Duration positive(Duration value, String what) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, got " + value);
+            }
+            return value;
+        }
+
+        private static int within(int value, String what) {
+            if (value < 1 || value > 10_000) {
+                throw new IllegalArgumentException(what + " must be 1..10000 (the agents' limit), got " + value);
+            }
+            return value;
+        }
+    }
+}

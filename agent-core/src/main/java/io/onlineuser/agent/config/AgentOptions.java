@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
  *     {@code <serverId>.json}</td></tr>
  * <tr><td>hook.bind, hook.unbind, hook.kick</td><td>none</td><td>hook descriptions, read by
  *     the instrumentation; any other {@code hook.*} key is accepted for it too</td></tr>
+ * <tr><td>journal.size</td><td>65536</td><td>logins and logouts kept for {@code Session.changes},
+ *     16-4194304 (about 56 bytes each)</td></tr>
  * <tr><td>log.level</td><td>info</td><td>error, warn, info, debug or trace</td></tr>
  * </table>
  *
@@ -65,11 +67,12 @@ public final class AgentOptions {
     public static final String HOOK_UNBIND = "hook.unbind";
     public static final String HOOK_KICK = "hook.kick";
     public static final String LOG_LEVEL = "log.level";
+    public static final String JOURNAL_SIZE = "journal.size";
 
     static final List<String> KNOWN_KEYS = Collections.unmodifiableList(Arrays.asList(
             RawOptions.CONFIG, SERVER_ID, SERVER_TYPE, JOLOKIA_ENABLED, JOLOKIA_HOST, JOLOKIA_PORT,
             JOLOKIA_USER, JOLOKIA_PASSWORD, JOLOKIA_MAX_CONNECTIONS, JOLOKIA_READ_TIMEOUT_MILLIS, NETTY_ENABLED, KICK_ENABLED, DISCOVERY_DIR,
-            HOOK_BIND, HOOK_UNBIND, HOOK_KICK, LOG_LEVEL));
+            HOOK_BIND, HOOK_UNBIND, HOOK_KICK, LOG_LEVEL, JOURNAL_SIZE));
 
     private static final String DEFAULT_SERVER_TYPE = "connector";
     private static final String DEFAULT_HOST = "127.0.0.1";
@@ -77,6 +80,9 @@ public final class AgentOptions {
     private static final String DEFAULT_LOG_LEVEL = "info";
     private static final int DEFAULT_MAX_CONNECTIONS = 128;
     private static final int DEFAULT_READ_TIMEOUT_MILLIS = 10_000;
+    private static final int DEFAULT_JOURNAL_SIZE = 65_536;
+    private static final int MIN_JOURNAL_SIZE = 16;
+    private static final int MAX_JOURNAL_SIZE = 4_194_304;
     private static final List<String> LOG_LEVELS =
             Arrays.asList("error", "warn", "info", "debug", "trace");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
@@ -96,6 +102,7 @@ public final class AgentOptions {
     private final boolean kickEnabled;
     private final Path discoveryDir;
     private final String logLevel;
+    private final int journalSize;
 
     private AgentOptions(Map<String, String> raw, Consumer<String> problems) {
         this.raw = raw;
@@ -115,6 +122,7 @@ public final class AgentOptions {
         kickEnabled = values.bool(KICK_ENABLED, false);
         discoveryDir = directory(values, problems);
         logLevel = values.oneOf(LOG_LEVEL, LOG_LEVELS, DEFAULT_LOG_LEVEL);
+        journalSize = values.intBetween(JOURNAL_SIZE, MIN_JOURNAL_SIZE, MAX_JOURNAL_SIZE, DEFAULT_JOURNAL_SIZE);
         String user = values.text(JOLOKIA_USER);
         String password = values.text(JOLOKIA_PASSWORD);
         boolean enabled = values.bool(JOLOKIA_ENABLED, true);
@@ -253,6 +261,11 @@ public final class AgentOptions {
         return logLevel;
     }
 
+    /** Logins and logouts the journal keeps for Session.changes. */
+    public int journalSize() {
+        return journalSize;
+    }
+
     /** The raw text of any key as given (inline or file), or null. */
     public String raw(String key) {
         return raw.get(key);
@@ -278,6 +291,7 @@ public final class AgentOptions {
             map.put(DISCOVERY_DIR, discoveryDir.toString());
         }
         map.put(LOG_LEVEL, logLevel);
+        map.put(JOURNAL_SIZE, String.valueOf(journalSize));
         String config = raw.get(RawOptions.CONFIG);
         if (config != null && !config.isEmpty()) {
             map.put(RawOptions.CONFIG, config);

@@ -11,6 +11,7 @@ final class Arguments {
 
     static final int MAX_UID_LENGTH = 1024;
     static final int MAX_REASON_LENGTH = 1024;
+    static final int MAX_KEY_LENGTH = 64;
 
     private Arguments() {
     }
@@ -50,6 +51,26 @@ final class Arguments {
                     + ", was " + limit);
         }
         return limit;
+    }
+
+    /** A page key or cursor is short text; null is taken as "" (from the start / now). */
+    static String pageKey(String after) {
+        return shortText("after", after);
+    }
+
+    static String cursor(String cursor) {
+        return shortText("cursor", cursor);
+    }
+
+    private static String shortText(String name, String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException(name + " is " + value.length() + " characters long; at most "
+                    + MAX_KEY_LENGTH + " are allowed");
+        }
+        return value;
     }
 
     static long sessionId(long sessionId) {

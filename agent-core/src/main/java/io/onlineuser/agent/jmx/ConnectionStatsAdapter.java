@@ -92,6 +92,11 @@ final class ConnectionStatsAdapter implements ConnectionStatsMBean {
     }
 
     @Override
+    public LoginPage loginedPage(String after, int limit) {
+        return PageValues.logins(tracker.loginedPage(Arguments.pageKey(after), Arguments.limit(limit)));
+    }
+
+    @Override
     public void resetPeaks() {
         tracker.resetPeaks();
     }

@@ -55,6 +55,12 @@ public interface ConnectionStatsMBean {
             @Param(name = "offset", value = "Rows to skip, 0 or more") int offset,
             @Param(name = "limit", value = "Most rows to return, 0 to 10000") int limit);
 
+    @Description("A page of logged-in uids in login order from a key, at the same cost at any depth:"
+            + " {rows:[{uid, loginTime, address, sessionCount}], next}; next is null at the end")
+    LoginPage loginedPage(
+            @Param(name = "after", value = "\"\" for the first page, else the previous page's next") String after,
+            @Param(name = "limit", value = "Most rows to return, 0 to 10000") int limit);
+
     @Action
     @Description("Sets PeakConnCount and PeakLoginedCount to the current counts")
     void resetPeaks();

@@ -39,6 +39,16 @@ final class SessionAdapter implements SessionMBean {
         return tracker.kickBySessionId(Arguments.sessionId(sessionId), Arguments.reason(reason));
     }
 
+    @Override
+    public SessionChanges changes(String cursor, int limit) {
+        return PageValues.changes(tracker.changes(Arguments.cursor(cursor), Arguments.limit(limit)));
+    }
+
+    @Override
+    public SessionPage sessions(String after, int limit) {
+        return PageValues.sessions(tracker.sessions(Arguments.pageKey(after), Arguments.limit(limit)));
+    }
+
     private void requireKickEnabled() {
         if (!kickEnabled) {
             throw new SecurityException(KICK_DISABLED);

@@ -55,6 +55,16 @@ final class ConnectionRecord {
         return packed != 0 ? PackedAddress.unpack(packed) : addressText;
     }
 
+    /** The packed IPv4 address, or 0 when it is not one (then see {@link #addressText()}); lock-free. */
+    long packedAddress() {
+        return (long) STATE.getOpaque(this) & ADDRESS;
+    }
+
+    /** The address when it is not a packed IPv4 one, else null; lock-free. */
+    String addressText() {
+        return addressText;
+    }
+
     /** Takes the address a bind hook reported, unless the connection already knows its own. */
     void learnAddress(String address) {
         if (((long) STATE.getOpaque(this) & ADDRESS) == 0 && addressText == null) {

@@ -2,6 +2,7 @@ package io.onlineuser.agent.track;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -24,8 +25,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class OnlineTracker {
 
-    /** Largest page {@link #loginedList} returns, so that one call cannot copy a million rows. */
+    /** Largest page or batch of changes one call returns, so that one call cannot copy a million rows. */
     public static final int MAX_PAGE = 10_000;
+    /** Default length of the login journal (agent option journal.size). */
+    public static final int DEFAULT_JOURNAL_SIZE = LoginJournal.DEFAULT_SIZE;
 
     private static final Logger LOG = LoggerFactory.getLogger(OnlineTracker.class);
 
@@ -34,6 +37,8 @@ public final class OnlineTracker {
     private final IdentityTable<SessionRecord> sessions = new IdentityTable<>(record -> record.session);
     private final SessionGauge sessionGauge = new SessionGauge();
     private final UidIndex uids;
+    private final LoginOrder loginOrder = new LoginOrder();
+    private final LoginJournal journal;
     private final PeakGauge connectionGauge = new PeakGauge();
     private final LongAdder acceptedTotal = new LongAdder();
     private final LongAdder closedTotal = new LongAdder();
@@ -42,8 +47,14 @@ public final class OnlineTracker {
     private volatile SessionKicker kicker;
 
     public OnlineTracker(LongSupplier clockMillis) {
+        this(clockMillis, DEFAULT_JOURNAL_SIZE);
+    }
+
+    /** @param journalSize logins and logouts the journal keeps for {@link #changes}, 1 or more */
+    public OnlineTracker(LongSupplier clockMillis, int journalSize) {
         this.startTime = clockMillis.getAsLong();
-        this.uids = new UidIndex(clockMillis, sessionGauge);
+        this.journal = new LoginJournal(journalSize);
+        this.uids = new UidIndex(clockMillis, sessionGauge, loginOrder, journal);
     }
 
     // --- connection events -------------------------------------------------------------
@@ -319,8 +330,9 @@ public final class OnlineTracker {
     }
 
     /**
-     * One row per logged-in uid, ordered by the time it came online. Walks the login order
-     * without copying it; an offset past the end gives an empty page.
+     * One row per logged-in uid, in the order of its oldest session (loginTime, sessionId); an
+     * offset past the end gives an empty page. Walks {@code offset} rows to get there: for
+     * compatibility; {@link #loginedPage} costs the same at any depth.
      *
      * @throws IllegalArgumentException for a negative offset or a limit outside 0..MAX_PAGE
      */
@@ -328,9 +340,92 @@ public final class OnlineTracker {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must be 0 or more, was " + offset);
         }
+        checkLimit(limit);
+        List<LoginView> page = new ArrayList<>(Math.min(limit, Math.max(0, loginedCount() - offset)));
+        Iterator<SessionRecord> walk = loginOrder.all();
+        int skipped = 0;
+        while (page.size() < limit && walk.hasNext()) {
+            LoginView row = uids.rowAt(walk.next());
+            if (row != null) {
+                if (skipped < offset) {
+                    skipped++;
+                } else {
+                    page.add(row);
+                }
+            }
+        }
+        return page;
+    }
+
+    /**
+     * One row per logged-in uid, as {@link #loginedList}, from the page key {@code after} ("" for
+     * the first page, else a previous page's next). O(log n + rows walked) at any depth.
+     *
+     * @throws IllegalArgumentException for a key that is not a page key or a limit outside 0..MAX_PAGE
+     */
+    public Page<LoginView> loginedPage(String after, int limit) {
+        checkLimit(limit);
+        Iterator<SessionRecord> walk = loginOrder.after(after);
+        List<LoginView> rows = new ArrayList<>(Math.min(limit, 64));
+        SessionRecord last = null;
+        while (rows.size() < limit && walk.hasNext()) {
+            SessionRecord session = walk.next();
+            LoginView row = uids.rowAt(session);
+            if (row != null) {
+                rows.add(row);
+                last = session;
+            }
+        }
+        return new Page<>(rows, next(walk, last, after));
+    }
+
+    /**
+     * Every bound session in (loginTime, sessionId) order, from the page key {@code after} ("" for
+     * the first page, else a previous page's next). O(log n + limit) at any depth.
+     *
+     * @throws IllegalArgumentException for a key that is not a page key or a limit outside 0..MAX_PAGE
+     */
+    public Page<SessionView> sessions(String after, int limit) {
+        checkLimit(limit);
+        Iterator<SessionRecord> walk = loginOrder.after(after);
+        List<SessionView> rows = new ArrayList<>(Math.min(limit, 64));
+        SessionRecord last = null;
+        while (rows.size() < limit && walk.hasNext()) {
+            last = walk.next();
+            rows.add(last.view());
+        }
+        return new Page<>(rows, next(walk, last, after));
+    }
+
+    /** Null at the end; else the last row's key, or the same key again for an empty page. */
+    private static String next(Iterator<SessionRecord> walk, SessionRecord last, String after) {
+        if (!walk.hasNext()) {
+            return null;
+        }
+        return last != null ? LoginOrder.key(last) : (after == null ? "" : after);
+    }
+
+    /**
+     * Logins and logouts after {@code cursor}, at most {@code limit}, oldest first; {@code ""}
+     * gives the current cursor and no events. {@code gap} is true when the journal no longer
+     * holds what the cursor needs (overwritten, or a cursor of another agent run or server).
+     * O(returned events).
+     *
+     * @throws IllegalArgumentException for a cursor this agent never gave out or a limit outside 0..MAX_PAGE
+     */
+    public Changes changes(String cursor, int limit) {
+        checkLimit(limit);
+        return journal.after(cursor, limit);
+    }
+
+    /** Events the login journal keeps. */
+    public int journalSize() {
+        return journal.size();
+    }
+
+    private static void checkLimit(int limit) {
         if (limit < 0 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit must be between 0 and " + MAX_PAGE + ", was " + limit);
         }
-        return uids.page(offset, limit);
     }
 }

@@ -7,23 +7,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 
 /**
- * Who is logged in: uid → its sessions, and the uids in the order they came online.
+ * Who is logged in: uid → its sessions, and every session in login order ({@link LoginOrder});
+ * each login and logout also goes into the {@link LoginJournal}.
  *
- * <p>Structures of our own, because at a million users every node counts: a hash table striped
- * by uid (each stripe is the lock for its uids and their session chains) and, per stripe, a
- * doubly linked login order, both threaded through {@link UidEntry} itself. A
- * {@code ConcurrentHashMap} plus a {@code ConcurrentSkipListSet} would add about 64 bytes per uid.
- * Logins and logouts of different stripes share no lock; the only shared writes are the counts
- * and session ids ({@link SessionGauge}). A new uid's place in the login order is its login time
- * and its session's id ({@link UidEntry#order}), so that the stripes' orders merge into one.
- *
- * <p>A page walk merges the 256 stripe orders ({@link LoginOrderMerge}), following each
- * order without its lock; an entry unlinked during a walk keeps its forward link, so the walk
- * goes on. It never copies the whole order: a page at offset {@code o} visits {@code o + limit}
- * entries at O(log 256) each: a first page costs ~256 heap inserts (0.1 ms at a million uids),
- * a page at offset 990,000 about 0.2 s, ~8 times one global list, since consecutive entries of
- * the merged order lie in different lists and so in different cache lines. Deep offsets are an
- * operator paging through everything, rare and already linear; every login and logout is not.
+ * <p>A hash table of our own, striped by uid (each stripe is the lock for its uids and their
+ * session chains), threaded through {@link UidEntry} itself, because at a million users every
+ * node counts. Logins and logouts of different stripes share no lock; the shared writes are
+ * the counts and session ids ({@link SessionGauge}), the login order and the journal's number.
+ * A change is in the table and the login order before its journal event is numbered, so that
+ * a client's cursor covers every change it has seen in a page.
  */
 final class UidIndex {
 
@@ -33,9 +25,6 @@ final class UidIndex {
     private abstract static class StripeFields extends StripeLock {
         UidEntry[] buckets = new UidEntry[INITIAL_BUCKETS];
         int size;
-        /** Login order of this stripe's uids; links are written under the stripe lock. */
-        volatile UidEntry oldest;
-        UidEntry newest;
     }
 
     /**
@@ -52,12 +41,16 @@ final class UidIndex {
 
     private final LongSupplier clockMillis;
     private final SessionGauge gauge;
+    private final LoginOrder order;
+    private final LoginJournal journal;
     private final Stripe[] stripes = new Stripe[STRIPES];
     private final AtomicLongArray timeFloor = new AtomicLongArray(2 * Padding.CELL);
 
-    UidIndex(LongSupplier clockMillis, SessionGauge gauge) {
+    UidIndex(LongSupplier clockMillis, SessionGauge gauge, LoginOrder order, LoginJournal journal) {
         this.clockMillis = clockMillis;
         this.gauge = gauge;
+        this.order = order;
+        this.journal = journal;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Stripe();
         }
@@ -85,19 +78,18 @@ final class UidIndex {
         Stripe stripe = stripe(uid);
         stripe.lock();
         try {
-            // numbered under the stripe lock, so that the stripe's order grows with the ids
             long sessionId = gauge.nextId();
             UidEntry entry = find(stripe, uid);
             boolean first = entry == null;
             if (first) {
-                entry = new UidEntry(uid, UidEntry.order(loginTime(), sessionId));
-                append(stripe, entry);
+                entry = new UidEntry(uid);
                 insert(stripe, entry);
             }
-            long loginTime = first ? entry.loginTime() : clockMillis.getAsLong();
-            SessionRecord record = new SessionRecord(session, entry, connection, sessionId, loginTime);
+            SessionRecord record = new SessionRecord(session, entry, connection, sessionId, loginTime());
             entry.add(record);
+            order.add(record);
             gauge.added(first);
+            journal.login(record);
             return record;
         } finally {
             stripe.unlock();
@@ -113,9 +105,10 @@ final class UidIndex {
             boolean last = entry.remove(record) && !entry.online();
             if (last) {
                 delete(stripe, entry);
-                unlink(stripe, entry);
             }
+            order.remove(record);
             gauge.removed(last);
+            journal.logout(record, clockMillis.getAsLong());
         } finally {
             stripe.unlock();
         }
@@ -151,44 +144,29 @@ final class UidIndex {
         }
     }
 
-    /** Merges the stripes' login orders without copying them; uids that left meanwhile are skipped. */
-    List<LoginView> page(int offset, int limit) {
-        List<LoginView> page = new ArrayList<>(Math.min(limit, Math.max(0, gauge.uids() - offset)));
-        if (limit == 0) {
-            return page;
-        }
-        LoginOrderMerge merge = new LoginOrderMerge(STRIPES);
-        for (Stripe stripe : stripes) {
-            UidEntry first = stripe.oldest;
-            if (first != null) {
-                merge.add(first);
+    /**
+     * The uid's row if {@code session} is its oldest (the uid's place in the login order), else
+     * null: the session ended, or the uid has an older one.
+     */
+    LoginView rowAt(SessionRecord session) {
+        UidEntry entry = session.owner;
+        Stripe stripe = stripe(entry.uid);
+        stripe.lock();
+        try {
+            if (entry.oldest() != session) {
+                return null;
             }
+            return new LoginView(entry.uid, session.loginTime, entry.sessions.address(), entry.sessionCount());
+        } finally {
+            stripe.unlock();
         }
-        int skipped = 0;
-        while (page.size() < limit && !merge.isEmpty()) {
-            UidEntry entry = merge.next();
-            Stripe entryStripe = stripe(entry.uid);
-            entryStripe.lock();
-            try {
-                if (entry.online()) {
-                    if (skipped < offset) {
-                        skipped++;
-                    } else {
-                        page.add(new LoginView(entry.uid, entry.loginTime(), entry.sessions.address(),
-                                entry.sessionCount()));
-                    }
-                }
-            } finally {
-                entryStripe.unlock();
-            }
-        }
-        return page;
     }
 
     /**
-     * A new uid's login time: now, but never before the last one given out (a clock stepping
-     * back borrows the last time rather than break the order). The floor is written once per
-     * millisecond, not once per login.
+     * A new session's login time: now, but never before the last one given out (a clock stepping
+     * back borrows the last time, so that new sessions always join the end of the login order and
+     * a client paging through it does not miss them). The floor is written once per millisecond,
+     * not once per login.
      */
     private long loginTime() {
         long now = clockMillis.getAsLong();
@@ -198,34 +176,6 @@ final class UidIndex {
         }
         timeFloor.accumulateAndGet(FLOOR, now, Math::max);
         return now;
-    }
-
-    /** Adds a new entry at the end of its stripe's order; the caller holds the stripe lock. */
-    private static void append(Stripe stripe, UidEntry entry) {
-        entry.previousInOrder = stripe.newest;
-        if (stripe.newest == null) {
-            stripe.oldest = entry;
-        } else {
-            stripe.newest.linkNextInOrder(entry);
-        }
-        stripe.newest = entry;
-    }
-
-    /** Takes an entry out of its stripe's order; the caller holds the stripe lock. */
-    private static void unlink(Stripe stripe, UidEntry entry) {
-        UidEntry previous = entry.previousInOrder;
-        UidEntry next = entry.nextInOrder();
-        if (previous == null) {
-            stripe.oldest = next;
-        } else {
-            previous.linkNextInOrder(next);
-        }
-        if (next == null) {
-            stripe.newest = previous;
-        } else {
-            next.previousInOrder = previous;
-        }
-        entry.previousInOrder = null;
     }
 
     private static UidEntry find(Stripe stripe, String uid) {

@@ -53,13 +53,14 @@ class AgentOptionsTest {
         assertThat(options.hookUnbind()).isNull();
         assertThat(options.hookKick()).isNull();
         assertThat(options.logLevel()).isEqualTo("info");
+        assertThat(options.journalSize()).isEqualTo(65_536);
     }
 
     @Test
     void everyKnownOptionIsRead() {
         AgentOptions options = parse("serverId=connector-1,serverType=gate,jolokia.enabled=false,"
                 + "jolokia.host=0.0.0.0,jolokia.port=0,jolokia.user=ops,jolokia.password=s3cret,"
-                + "netty.enabled=FALSE,kick.enabled=True,discovery.dir=/tmp/sd,log.level=DEBUG,"
+                + "netty.enabled=FALSE,kick.enabled=True,discovery.dir=/tmp/sd,log.level=DEBUG,journal.size=1024,"
                 + "hook.bind=a.B#bind(2),hook.unbind=a.B#unbind(1),hook.kick=a.B#kick(2),hook.bind.uid=arg1");
 
         assertThat(problems).isEmpty();
@@ -74,6 +75,7 @@ class AgentOptionsTest {
         assertThat(options.kickEnabled()).isTrue();
         assertThat(options.discoveryDir()).isEqualTo(Paths.get("/tmp/sd"));
         assertThat(options.logLevel()).isEqualTo("debug");
+        assertThat(options.journalSize()).isEqualTo(1024);
         assertThat(options.hookBind()).isEqualTo("a.B#bind(2)");
         assertThat(options.hookUnbind()).isEqualTo("a.B#unbind(1)");
         assertThat(options.hookKick()).isEqualTo("a.B#kick(2)");
@@ -143,6 +145,11 @@ class AgentOptionsTest {
                         AgentOptions::jolokiaHost, "127.0.0.1"),
                 bad("log.level=loud", "option 'log.level'='loud' is not one of error, warn, info, debug, trace; using info",
                         AgentOptions::logLevel, "info"),
+                bad("journal.size=many", "option 'journal.size'='many' is not a whole number 16-4194304; using 65536",
+                        AgentOptions::journalSize, 65_536),
+                bad("journal.size=0", "'journal.size'='0' is not a whole number 16-4194304", AgentOptions::journalSize, 65_536),
+                bad("journal.size=4194305", "is not a whole number 16-4194304", AgentOptions::journalSize, 65_536),
+                bad("journal.size=", "'journal.size'='' is not a whole number", AgentOptions::journalSize, 65_536),
                 bad("jolokia.user=ops", "option 'jolokia.password' is missing while 'jolokia.user' is set; Jolokia stays off",
                         jolokia, false),
                 bad("jolokia.password=pw", "option 'jolokia.user' is missing while 'jolokia.password' is set", user, null),

@@ -3,6 +3,7 @@ package io.onlineuser.agent.jmx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.onlineuser.agent.config.AgentOptions;
 import io.onlineuser.agent.track.OnlineTracker;
@@ -114,6 +115,40 @@ class MBeanPublisherTest {
                 .isEqualTo(true);
         assertThat(server.invoke(session, "getByUid", new Object[] {"nobody"}, new String[] {String.class.getName()}))
                 .isEqualTo(new CompositeData[0]);
+    }
+
+    @Test
+    void listThenWatchOperationsAnswerTheContractsShapes() throws Exception {
+        publish("");
+        String[] stringInt = {String.class.getName(), "int"};
+        CompositeData start = (CompositeData) server.invoke(session, "changes", new Object[] {"", 0}, stringInt);
+        tracker.sessionBound(new Object(), "u1", null, "10.1.1.1:1");
+        tracker.sessionBound(new Object(), "u2", null, null);
+
+        CompositeData changes = (CompositeData) server.invoke(session, "changes",
+                new Object[] {start.get("cursor"), 10}, stringInt);
+        CompositeData sessions = (CompositeData) server.invoke(session, "sessions", new Object[] {"", 1}, stringInt);
+        CompositeData logins = (CompositeData) server.invoke(stats, "loginedPage",
+                new Object[] {sessions.get("next"), 10}, stringInt);
+
+        assertThat(changes.getCompositeType().keySet()).containsExactlyInAnyOrder("cursor", "gap", "events");
+        assertThat(changes.get("gap")).isEqualTo(false);
+        CompositeData[] events = (CompositeData[]) changes.get("events");
+        assertThat(events[0].getCompositeType().keySet())
+                .containsExactlyInAnyOrder("seq", "kind", "sessionId", "uid", "address", "time");
+        assertThat(events).extracting(e -> e.get("kind"), e -> e.get("uid"), e -> e.get("address"), e -> e.get("time"))
+                .containsExactly(tuple("LOGIN", "u1", "10.1.1.1:1", 42_000L),
+                        tuple("LOGIN", "u2", null, 42_000L));
+        assertThat(sessions.getCompositeType().keySet()).containsExactlyInAnyOrder("rows", "next");
+        CompositeData[] rows = (CompositeData[]) sessions.get("rows");
+        assertThat(rows[0].getCompositeType().keySet()).containsExactlyInAnyOrder("sessionId", "uid", "loginTime", "address");
+        assertThat(rows).extracting(row -> row.get("uid")).containsExactly("u1");
+        assertThat((CompositeData[]) logins.get("rows")).extracting(row -> row.get("uid")).containsExactly("u2");
+        assertThat(logins.get("next")).isNull();
+        assertThat(server.getMBeanInfo(session).getOperations()).extracting(MBeanOperationInfo::getName,
+                MBeanOperationInfo::getImpact).contains(
+                        tuple("changes", MBeanOperationInfo.INFO),
+                        tuple("sessions", MBeanOperationInfo.INFO));
     }
 
     @Test

@@ -38,7 +38,7 @@ final class AgentInstaller {
         long started = System.nanoTime();
         AgentOptions options = AgentOptions.parse(agentArgs, problem -> LOG.warn("{}", problem));
         LogLevel.set(options.logLevel());
-        OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis);
+        OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis, options.journalSize());
         HookKeys.unknown(options.asMap().keySet()).forEach(problem -> LOG.warn("{}", problem));
         SessionHooks hooks = SessionHooks.configure(tracker, options.hookBind(), options.hookUnbind(),
                 options.hookKick(), problem -> LOG.warn("{}", problem));

@@ -81,6 +81,23 @@ class OperationInputsIT {
     }
 
     @Test
+    void listThenWatchOperationsAnswerWellFormedValuesAndAForeignCursorWithAGap() {
+        String cursor = jolokia.exec(SESSION, "changes", "", 0).path("cursor").asText();
+        JsonNode foreign = jolokia.exec(SESSION, "changes", "0123456789abcdef-1", 10);
+        JsonNode page = jolokia.exec(SESSION, "sessions", "", 10_000);
+        JsonNode logins = jolokia.exec(STATS, "loginedPage", "", 10_000);
+
+        assertThat(cursor).matches("[0-9a-f]{16}-[0-9]+");
+        assertThat(foreign.path("gap").asBoolean()).as(foreign.toString()).isTrue();
+        assertThat(foreign.path("cursor").asText()).isEqualTo(cursor);
+        assertThat(jolokia.exec(SESSION, "changes", cursor, 10_000).path("events")).isEmpty();
+        assertThat(page.path("rows").findValuesAsText("uid")).contains("holder");
+        assertThat(page.path("next").isNull()).as(page.toString()).isTrue();
+        assertThat(logins.path("rows").findValuesAsText("uid")).contains("holder");
+        assertThat(jolokia.exec(SESSION, "sessions", "99999999999999-1", 10).path("rows")).isEmpty();
+    }
+
+    @Test
     void aUnicodeUidLogsInAndIsFoundEverywhere() throws Exception {
         String uid = "玩家-Ünïcødé-🎮";
         try (PomeloClient player = PomeloClient.connectTcp("127.0.0.1", connector.pomeloPort())) {

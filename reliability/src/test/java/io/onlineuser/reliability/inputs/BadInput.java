@@ -74,7 +74,7 @@ record BadInput(String what, Bean bean, String operation, ArrayNode arguments, S
             session("sessions(\"\", -1)", "sessions", "limit must be between 0 and 10000", "", -1),
             stats("loginedPage(\"1-\", 10)", "loginedPage", "is not a page key", "1-", 10),
             stats("loginedPage(\"\", 10001)", "loginedPage", "limit must be between 0 and 10000", "", 10_001),
-            stats("loginedPage(1 MB key, 10)", "loginedPage", "at most 64", MEGABYTE_UID, 10),
+            stats("loginedPage(65-character key, 10)", "loginedPage", "at most 64", "1".repeat(65), 10),
             stats("resetPeaks(1): not allowed over Jolokia at all", "resetPeaks", "forbidden", 1),
             stats("noSuchOperation()", "noSuchOperation", "forbidden"));
     }

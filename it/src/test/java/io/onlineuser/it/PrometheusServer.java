@@ -39,26 +39,53 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /**
-     * Copies {@code prometheus.yml} and {@code alerts.yml} into {@code dir} (scrape interval cut
-     * to 1 s, nothing else changed), writes {@code targets/*.json} with {@code exporterTargets}
-     * in file_sd format, and starts Prometheus there.
+     * Copies {@code prometheus.yml}, {@code alerts.yml} and {@code recording.yml} into {@code dir}
+     * (scrape interval cut to 1 s, nothing else changed), writes {@code targets/*.json} with
+     * {@code exporterTargets} in file_sd format, and starts Prometheus there.
      */
     static PrometheusServer start(Path dir, List<String> exporterTargets) throws IOException {
+        return startRegional(dir, List.of(Map.of("targets", exporterTargets, "labels", Map.of("cluster", "it"))));
+    }
+
+    /** As {@link #start}, with the file_sd groups given whole (targets and their labels, such as server_type). */
+    static PrometheusServer startRegional(Path dir, List<Map<String, Object>> fileSdGroups) throws IOException {
         Path examples = Jars.repoRoot().resolve("examples/prometheus");
-        String config = Files.readString(examples.resolve("prometheus.yml"))
-                .replace("scrape_interval: 15s", "scrape_interval: 1s")
+        Files.writeString(dir.resolve("prometheus.yml"), fastIntervals(Files.readString(examples.resolve("prometheus.yml"))));
+        Files.copy(examples.resolve("alerts.yml"), dir.resolve("alerts.yml"));
+        Files.copy(examples.resolve("recording.yml"), dir.resolve("recording.yml"));
+        Files.createDirectories(dir.resolve("targets"));
+        JSON.writeValue(dir.resolve("targets/connectors.json").toFile(), fileSdGroups);
+        return launch(dir, "prometheus.yml");
+    }
+
+    /**
+     * The shipped federation/global.yml (intervals cut to 1 s) in {@code dir}, federating from the
+     * regional Prometheus servers at {@code regionalTargets} ({@code host:port}), listed in regions/*.json.
+     */
+    static PrometheusServer startGlobal(Path dir, List<String> regionalTargets) throws IOException {
+        Path federation = Jars.repoRoot().resolve("examples/prometheus/federation");
+        Files.writeString(dir.resolve("global.yml"), fastIntervals(Files.readString(federation.resolve("global.yml"))));
+        Files.createDirectories(dir.resolve("regions"));
+        JSON.writeValue(dir.resolve("regions/regions.json").toFile(), List.of(Map.of("targets", regionalTargets)));
+        return launch(dir, "global.yml");
+    }
+
+    /** {@code host:port} this server listens on, as another Prometheus names it in a target list. */
+    String hostAndPort() {
+        return URI.create(baseUrl).getAuthority();
+    }
+
+    private static String fastIntervals(String config) {
+        return config.replace("scrape_interval: 15s", "scrape_interval: 1s")
                 .replace("evaluation_interval: 15s", "evaluation_interval: 1s")
                 .replace("refresh_interval: 30s", "refresh_interval: 1s");
-        Files.writeString(dir.resolve("prometheus.yml"), config);
-        Files.copy(examples.resolve("alerts.yml"), dir.resolve("alerts.yml"));
-        Files.createDirectories(dir.resolve("targets"));
-        List<Map<String, Object>> fileSd = List.of(Map.of("targets", exporterTargets, "labels", Map.of("cluster", "it")));
-        JSON.writeValue(dir.resolve("targets/connectors.json").toFile(), fileSd);
+    }
 
+    private static PrometheusServer launch(Path dir, String configFile) throws IOException {
         int port = FreePort.pick();
         Path log = dir.resolve("prometheus.log");
         Process process = new ProcessBuilder(RequiredTool.onPath("prometheus").toString(),
-                "--config.file=" + dir.resolve("prometheus.yml"),
+                "--config.file=" + dir.resolve(configFile),
                 "--storage.tsdb.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port,
                 "--log.level=warn")

@@ -84,8 +84,9 @@ class PrometheusServerIT {
         });
 
         JsonNode groups = prometheus.data("/api/v1/rules").path("groups");
-        assertThat(groups).as("rule groups loaded from alerts.yml; log:\n%s", prometheus.log()).hasSize(1);
-        assertThat(groups.get(0).path("rules")).allSatisfy(rule -> assertThat(rule.path("health").asText()).isEqualTo("ok"));
+        assertThat(groups).as("rule groups loaded from alerts.yml and recording.yml; log:\n%s", prometheus.log()).hasSize(2);
+        groups.forEach(group -> assertThat(group.path("rules"))
+                .allSatisfy(rule -> assertThat(rule.path("health").asText()).isEqualTo("ok")));
         assertThat(prometheus.query("ALERTS").path("result")).as("no alert on a healthy cluster").isEmpty();
 
         // a connector that stops reporting: up drops to 0 and the alert goes pending (it fires after 1 minute)

@@ -7,10 +7,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import io.onlineuser.testkit.RequiredTool;
 
 /**
  * A real DNS server (Debian's {@code dnsmasq}) on 127.0.0.1 and a free port, answering only from
@@ -18,8 +19,6 @@ import java.util.concurrent.TimeUnit;
  * changes when pods come and go. Names under {@code .test} that are not listed get NXDOMAIN.
  */
 public final class Dnsmasq implements AutoCloseable {
-
-    public static final Path BINARY = Paths.get("/usr/sbin/dnsmasq");
 
     private final Process process;
     private final Path hostsFile;
@@ -43,7 +42,7 @@ public final class Dnsmasq implements AutoCloseable {
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             int port = freeUdpAndTcpPort();
-            Process process = new ProcessBuilder(BINARY.toString(), "--keep-in-foreground", "--no-resolv", "--no-hosts",
+            Process process = new ProcessBuilder(RequiredTool.onPath("dnsmasq").toString(), "--keep-in-foreground", "--no-resolv", "--no-hosts",
                     "--addn-hosts=" + hosts, "--local=/test/", "--listen-address=127.0.0.1", "--bind-interfaces",
                     "--port=" + port, "--pid-file=", "--user=" + System.getProperty("user.name"), "--log-facility=-",
                     "--log-queries")

@@ -7,8 +7,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +29,13 @@ import java.util.regex.Pattern;
  * <tr><td>jolokia.host</td><td>127.0.0.1</td><td>address Jolokia binds to</td></tr>
  * <tr><td>jolokia.port</td><td>8778</td><td>0-65535; 0 picks any free port</td></tr>
  * <tr><td>jolokia.user</td><td>none</td><td>basic-auth user; needs jolokia.password</td></tr>
- * <tr><td>jolokia.password</td><td>none</td><td>basic-auth password; needs jolokia.user</td></tr>
+ * <tr><td>jolokia.password</td><td>none</td><td>basic-auth password; needs jolokia.user. On the
+ *     command line it is visible to every local user (a warning says so): prefer</td></tr>
+ * <tr><td>jolokia.password.file</td><td>none</td><td>file whose first line is the password
+ *     (owner-only readable, else a warning)</td></tr>
+ * <tr><td>jolokia.password.env</td><td>none</td><td>environment variable holding the password</td></tr>
+ * <tr><td>jolokia.tls.*</td><td>none</td><td>HTTPS and client certificates: {@link JolokiaTls}</td></tr>
+ * <tr><td>jolokia.policy</td><td>bundled</td><td>the operator's own Jolokia policy file</td></tr>
  * <tr><td>jolokia.maxConnections</td><td>128</td><td>requests Jolokia reads or answers at once
  *     (one thread each); one more connection is closed at once</td></tr>
  * <tr><td>jolokia.readTimeoutMillis</td><td>10000</td><td>a request (TLS handshake, line, headers,
@@ -57,6 +65,9 @@ public final class AgentOptions {
     public static final String JOLOKIA_PORT = "jolokia.port";
     public static final String JOLOKIA_USER = "jolokia.user";
     public static final String JOLOKIA_PASSWORD = "jolokia.password";
+    public static final String JOLOKIA_PASSWORD_FILE = JOLOKIA_PASSWORD + SecretOption.FILE;
+    public static final String JOLOKIA_PASSWORD_ENV = JOLOKIA_PASSWORD + SecretOption.ENV;
+    public static final String JOLOKIA_POLICY = "jolokia.policy";
     public static final String JOLOKIA_MAX_CONNECTIONS = "jolokia.maxConnections";
     public static final String JOLOKIA_READ_TIMEOUT_MILLIS = "jolokia.readTimeoutMillis";
     public static final String NETTY_ENABLED = "netty.enabled";
@@ -71,7 +82,10 @@ public final class AgentOptions {
 
     static final List<String> KNOWN_KEYS = Collections.unmodifiableList(Arrays.asList(
             RawOptions.CONFIG, SERVER_ID, SERVER_TYPE, JOLOKIA_ENABLED, JOLOKIA_HOST, JOLOKIA_PORT,
-            JOLOKIA_USER, JOLOKIA_PASSWORD, JOLOKIA_MAX_CONNECTIONS, JOLOKIA_READ_TIMEOUT_MILLIS, NETTY_ENABLED, KICK_ENABLED, DISCOVERY_DIR,
+            JOLOKIA_USER, JOLOKIA_PASSWORD, JOLOKIA_PASSWORD_FILE, JOLOKIA_PASSWORD_ENV, JOLOKIA_POLICY,
+            JolokiaTls.CERT, JolokiaTls.KEY, JolokiaTls.CA, JolokiaTls.KEYSTORE, JolokiaTls.KEYSTORE_PASSWORD,
+            JolokiaTls.KEYSTORE_PASSWORD + SecretOption.FILE, JolokiaTls.KEYSTORE_PASSWORD + SecretOption.ENV,
+            JolokiaTls.CLIENT_AUTH, JolokiaTls.CLIENT_PRINCIPAL, JOLOKIA_MAX_CONNECTIONS, JOLOKIA_READ_TIMEOUT_MILLIS, NETTY_ENABLED, KICK_ENABLED, DISCOVERY_DIR,
             HOOK_BIND, HOOK_UNBIND, HOOK_KICK, LOG_LEVEL, JOURNAL_SIZE));
 
     private static final String DEFAULT_SERVER_TYPE = "connector";
@@ -96,6 +110,8 @@ public final class AgentOptions {
     private final int jolokiaPort;
     private final String jolokiaUser;
     private final String jolokiaPassword;
+    private final JolokiaTls jolokiaTls;
+    private final String jolokiaPolicy;
     private final int jolokiaMaxConnections;
     private final int jolokiaReadTimeoutMillis;
     private final boolean nettyEnabled;
@@ -104,9 +120,13 @@ public final class AgentOptions {
     private final String logLevel;
     private final int journalSize;
 
-    private AgentOptions(Map<String, String> raw, Consumer<String> problems) {
+    private AgentOptions(Map<String, String> raw, Set<String> inlineKeys, UnaryOperator<String> environment,
+            Consumer<String> problems) {
         this.raw = raw;
         OptionValues values = new OptionValues(raw, problems);
+        String config = raw.get(RawOptions.CONFIG);
+        SecretOption secrets = new SecretOption(raw, inlineKeys, config == null || config.isEmpty() ? null
+                : Paths.get(config), environment, problems);
         values.text(RawOptions.CONFIG);
         serverId = values.matching(SERVER_ID, ID, "1-128 letters, digits, '.', '_' or '-'",
                 HostIdentity.defaultServerId());
@@ -119,25 +139,46 @@ public final class AgentOptions {
         jolokiaReadTimeoutMillis = values.intBetween(JOLOKIA_READ_TIMEOUT_MILLIS, 100, 3_600_000,
                 DEFAULT_READ_TIMEOUT_MILLIS);
         nettyEnabled = values.bool(NETTY_ENABLED, true);
-        kickEnabled = values.bool(KICK_ENABLED, false);
+        boolean kick = values.bool(KICK_ENABLED, false);
         discoveryDir = directory(values, problems);
         logLevel = values.oneOf(LOG_LEVEL, LOG_LEVELS, DEFAULT_LOG_LEVEL);
         journalSize = values.intBetween(JOURNAL_SIZE, MIN_JOURNAL_SIZE, MAX_JOURNAL_SIZE, DEFAULT_JOURNAL_SIZE);
+        jolokiaPolicy = values.text(JOLOKIA_POLICY);
         String user = values.text(JOLOKIA_USER);
-        String password = values.text(JOLOKIA_PASSWORD);
+        SecretOption.Value secret = secrets.read(JOLOKIA_PASSWORD);
+        String password = secret.secret;
         boolean enabled = values.bool(JOLOKIA_ENABLED, true);
-        if ((user == null) != (password == null)) {
+        if (secret.failure != null) {
+            problems.accept(secret.failure + "; Jolokia stays off rather than start without authentication");
+            enabled = false;
+            user = null;
+        } else if ((user == null) != (password == null)) {
             String missing = user == null ? JOLOKIA_USER : JOLOKIA_PASSWORD;
             problems.accept("option '" + missing + "' is missing while '"
                     + (user == null ? JOLOKIA_PASSWORD : JOLOKIA_USER)
-                    + "' is set; Jolokia stays off rather than start without authentication");
+                    + "' is set; Jolokia stays off rather than start without authentication"
+                    + (user == null ? "" : " (give the password as '" + JOLOKIA_PASSWORD_FILE + "')"));
             enabled = false;
             user = null;
             password = null;
         }
+        JolokiaTls.Parsed tls = JolokiaTls.parse(values, secrets, problems);
+        if (tls.failure != null) {
+            problems.accept(tls.failure);
+            enabled = false;
+        }
+        boolean clientCertificates = tls.tls != null && tls.tls.clientAuth();
+        if (kick && enabled && !isLoopback(jolokiaHost) && user == null && !clientCertificates) {
+            problems.accept("option 'kick.enabled=true' is refused: Jolokia listens on " + jolokiaHost
+                    + ", beyond this host, without authentication (set '" + JOLOKIA_USER + "' with '"
+                    + JOLOKIA_PASSWORD_FILE + "', or '" + JolokiaTls.CLIENT_AUTH + "=true'); kick stays off");
+            kick = false;
+        }
+        kickEnabled = kick;
         jolokiaEnabled = enabled;
         jolokiaUser = user;
         jolokiaPassword = password;
+        jolokiaTls = tls.tls;
         for (String key : raw.keySet()) {
             if (key.startsWith(HOOK_PREFIX) && raw.get(key).isEmpty()) {
                 problems.accept("option '" + key + "' is empty; that hook is not installed");
@@ -153,13 +194,19 @@ public final class AgentOptions {
      * Never throws; {@code problems} (may be null) receives one line per problem.
      */
     public static AgentOptions parse(String agentArgs, Consumer<String> problems) {
+        return parse(agentArgs, problems, System::getenv);
+    }
+
+    /** As {@link #parse(String, Consumer)}, with {@code environment} giving environment variables. */
+    static AgentOptions parse(String agentArgs, Consumer<String> problems, UnaryOperator<String> environment) {
         Consumer<String> sink = safe(problems);
         try {
-            return new AgentOptions(Collections.unmodifiableMap(RawOptions.read(agentArgs, sink)), sink);
+            Set<String> inlineKeys = RawOptions.parseInline(agentArgs, ignored -> { }).keySet();
+            return new AgentOptions(Collections.unmodifiableMap(RawOptions.read(agentArgs, sink)), inlineKeys,
+                    environment, sink);
         } catch (RuntimeException unexpected) {
-            sink.accept("agent options '" + agentArgs + "' could not be read (" + unexpected
-                    + "); using the defaults");
-            return new AgentOptions(Collections.emptyMap(), sink);
+            sink.accept("agent options could not be read (" + unexpected + "); using the defaults");
+            return new AgentOptions(Collections.emptyMap(), Collections.emptySet(), environment, sink);
         }
     }
 
@@ -174,6 +221,13 @@ public final class AgentOptions {
                 // a failing reporter must not stop the options from being parsed
             }
         };
+    }
+
+    /** Loopback by its text alone (no name lookup in premain): 127.x.x.x, ::1 or localhost. */
+    private static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return bare.startsWith("127.") || "::1".equals(bare) || "0:0:0:0:0:0:0:1".equals(bare)
+                || "localhost".equalsIgnoreCase(bare);
     }
 
     private static Path directory(OptionValues values, Consumer<String> problems) {
@@ -221,6 +275,16 @@ public final class AgentOptions {
         return jolokiaPassword;
     }
 
+    /** HTTPS settings, or null for plain HTTP. */
+    public JolokiaTls jolokiaTls() {
+        return jolokiaTls;
+    }
+
+    /** The operator's own Jolokia policy file, or null for the bundled one. */
+    public String jolokiaPolicy() {
+        return jolokiaPolicy;
+    }
+
     /** Requests read or answered at once; one more connection is closed at once. */
     public int jolokiaMaxConnections() {
         return jolokiaMaxConnections;
@@ -266,12 +330,22 @@ public final class AgentOptions {
         return journalSize;
     }
 
-    /** The raw text of any key as given (inline or file), or null. */
+    /** The raw text of any key as given (inline or file), or null; a secret's value is masked. */
     public String raw(String key) {
-        return raw.get(key);
+        String value = raw.get(key);
+        return value != null && isSecret(key) ? MASK : value;
     }
 
-    /** Effective values of every option that is set or has a default; the password masked. */
+    /** True for keys whose values are secrets: {@link #asMap()} and {@link #raw} never show them. */
+    public static boolean isSecret(String key) {
+        return SecretOption.isSecret(key);
+    }
+
+    /**
+     * Effective values of every option that is set or has a default, every secret masked
+     * ({@code ****}; files and environment variable names are shown): the one view of the options to
+     * log or publish (the Agent MBean's {@code Options}).
+     */
     public Map<String, String> asMap() {
         Map<String, String> map = new TreeMap<>();
         map.put(SERVER_ID, serverId);
@@ -282,6 +356,16 @@ public final class AgentOptions {
         if (jolokiaUser != null) {
             map.put(JOLOKIA_USER, jolokiaUser);
             map.put(JOLOKIA_PASSWORD, MASK);
+        }
+        if (jolokiaPolicy != null) {
+            map.put(JOLOKIA_POLICY, jolokiaPolicy);
+        }
+        for (Map.Entry<String, String> entry : raw.entrySet()) {
+            String key = entry.getKey();
+            if ((key.startsWith(JolokiaTls.PREFIX) || key.startsWith(JOLOKIA_PASSWORD + "."))
+                    && !entry.getValue().isEmpty()) {
+                map.put(key, isSecret(key) ? MASK : entry.getValue());
+            }
         }
         map.put(JOLOKIA_MAX_CONNECTIONS, String.valueOf(jolokiaMaxConnections));
         map.put(JOLOKIA_READ_TIMEOUT_MILLIS, String.valueOf(jolokiaReadTimeoutMillis));

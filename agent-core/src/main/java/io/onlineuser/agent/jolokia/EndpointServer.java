@@ -55,11 +55,11 @@ final class EndpointServer {
             }
         } else {
             keys.load(null);
-            if (config.getCaCert() != null) {
-                KeyStoreUtil.updateWithCaPem(keys, new File(config.getCaCert()));
-            }
             KeyStoreUtil.updateWithServerPems(keys, new File(config.getServerCert()), new File(config.getServerKey()),
                     config.getServerKeyAlgorithm(), password);
+        }
+        if (config.getCaCert() != null) {
+            KeyStoreUtil.updateWithCaPem(keys, new File(config.getCaCert()));
         }
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keys, password);

@@ -1,12 +1,19 @@
 package io.onlineuser.agent.jolokia;
 
-import io.onlineuser.agent.config.AgentOptions;
 import com.sun.net.httpserver.HttpServer;
+import io.onlineuser.agent.config.AgentOptions;
+import io.onlineuser.agent.config.JolokiaTls;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Paths;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jolokia.jvmagent.JolokiaServer;
+import org.jolokia.server.core.restrictor.policy.PolicyRestrictor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +64,9 @@ public final class JolokiaEndpoint {
             if (System.getProperty(NODELAY) == null) {
                 System.setProperty(NODELAY, "true");
             }
+            if (options.jolokiaPolicy() != null) {
+                checkPolicy(options.jolokiaPolicy());
+            }
             EndpointConfig config = new EndpointConfig(JolokiaSettings.from(options));
             RequestGuard requests = new RequestGuard(options.jolokiaMaxConnections(),
                     options.jolokiaReadTimeoutMillis(), config.getThreadNamePrefix());
@@ -83,11 +93,15 @@ public final class JolokiaEndpoint {
                 url = address;
             }
             LOG.info("Jolokia listening at {}", address);
+            warnIfOpen(options, http.getAddress(), address);
             listening.complete(address);
             announce(onUrl, address);
         } catch (IOException e) {
             LOG.warn("Jolokia not started: cannot listen on {} ({}); the agent carries on without it",
                     where, e.toString());
+            listening.completeExceptionally(e);
+        } catch (InvalidPolicyException e) {
+            LOG.warn("Jolokia not started: {}; the agent carries on without it", e.getMessage());
             listening.completeExceptionally(e);
         } catch (GeneralSecurityException e) {
             LOG.warn("Jolokia not started on {}: its TLS keys or certificates cannot be used ({}); the agent carries on"
@@ -96,6 +110,43 @@ public final class JolokiaEndpoint {
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("Jolokia not started on {} ({}); the agent carries on without it", where, e.toString());
             listening.completeExceptionally(e);
+        }
+    }
+
+    /**
+     * Jolokia reads its policy only once it starts serving, and answers a policy it cannot parse by
+     * failing (or, for a location with nothing there, by allowing everything); the file is checked
+     * first so that Jolokia stays off with the reason instead.
+     */
+    private static void checkPolicy(String file) throws InvalidPolicyException {
+        try (InputStream in = Files.newInputStream(Paths.get(file))) {
+            new PolicyRestrictor(in);
+        } catch (IOException | InvalidPathException e) {
+            throw new InvalidPolicyException("policy file " + file + " (option '" + AgentOptions.JOLOKIA_POLICY
+                    + "') cannot be read (" + e + ")");
+        } catch (SecurityException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new InvalidPolicyException("policy file " + file + " (option '" + AgentOptions.JOLOKIA_POLICY
+                    + "') does not parse (" + cause + ")");
+        }
+    }
+
+    private static void warnIfOpen(AgentOptions options, InetSocketAddress bound, String url) {
+        JolokiaTls tls = options.jolokiaTls();
+        boolean authenticated = options.jolokiaUser() != null || (tls != null && tls.clientAuth());
+        if (!authenticated && bound != null && !bound.getAddress().isLoopbackAddress()) {
+            LOG.warn("Jolokia at {} listens beyond this host without authentication: whoever reaches it reads who is"
+                    + " online and from where; set jolokia.user with jolokia.password.file (and jolokia.tls.* for"
+                    + " HTTPS), or jolokia.tls.clientAuth=true", url);
+        }
+    }
+
+    /** The operator's policy file cannot be used. */
+    private static final class InvalidPolicyException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InvalidPolicyException(String message) {
+            super(message);
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -63,7 +64,7 @@ class AgentOptionsTest {
                 + "netty.enabled=FALSE,kick.enabled=True,discovery.dir=/tmp/sd,log.level=DEBUG,journal.size=1024,"
                 + "hook.bind=a.B#bind(2),hook.unbind=a.B#unbind(1),hook.kick=a.B#kick(2),hook.bind.uid=arg1");
 
-        assertThat(problems).isEmpty();
+        assertThat(problems).singleElement().asString().contains("'jolokia.password' is on the JVM's command line");
         assertThat(options.serverId()).isEqualTo("connector-1");
         assertThat(options.serverType()).isEqualTo("gate");
         assertThat(options.jolokiaEnabled()).isFalse();
@@ -119,6 +120,7 @@ class AgentOptionsTest {
         Files.write(nested, "config=/other.properties\nserverId=nested\n".getBytes(StandardCharsets.UTF_8));
         Path typo = dir.resolve("typo.properties");
         Files.write(typo, "jolokia.prot=1\n".getBytes(StandardCharsets.UTF_8));
+        Path passwordFile = ownerOnly("lone-password", "pw\n");
         Function<AgentOptions, Object> port = AgentOptions::jolokiaPort;
         Function<AgentOptions, Object> jolokia = AgentOptions::jolokiaEnabled;
         Function<AgentOptions, Object> kick = AgentOptions::kickEnabled;
@@ -152,7 +154,7 @@ class AgentOptionsTest {
                 bad("journal.size=", "'journal.size'='' is not a whole number", AgentOptions::journalSize, 65_536),
                 bad("jolokia.user=ops", "option 'jolokia.password' is missing while 'jolokia.user' is set; Jolokia stays off",
                         jolokia, false),
-                bad("jolokia.password=pw", "option 'jolokia.user' is missing while 'jolokia.password' is set", user, null),
+                bad("jolokia.password.file=" + passwordFile, "option 'jolokia.user' is missing while 'jolokia.password' is set", user, null),
                 bad("jolokia.user=", "option 'jolokia.user' is empty; ignored", jolokia, true),
                 bad("discovery.dir=", "option 'discovery.dir' is empty; ignored", AgentOptions::discoveryDir, null),
                 bad("discovery.dir=a\u0000b", "option 'discovery.dir'='a\u0000b' is not a valid path",
@@ -188,7 +190,8 @@ class AgentOptionsTest {
 
     @Test
     void oneBadValueDoesNotCostTheOthers() {
-        AgentOptions options = parse("serverId=c1,jolokia.port=x,kick.enabled=true,bogus=1,serverType=gate");
+        AgentOptions options = parse("serverId=c1,jolokia.port=x,kick.enabled=true,bogus=1,serverType=gate,"
+                + "jolokia.host=127.0.0.2");
 
         assertThat(problems).hasSize(2);
         assertThat(options.serverId()).isEqualTo("c1");
@@ -211,5 +214,149 @@ class AgentOptionsTest {
         Path file = dir.resolve(name);
         Files.write(file, content.getBytes(StandardCharsets.UTF_8));
         return file;
+    }
+
+    private static Path ownerOnly(String name, String content) throws IOException {
+        Path file = write(name, content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
+    @Test
+    void passwordFromAnOwnerOnlyFileIsUsedQuietlyAndNeverShown() throws IOException {
+        Path file = ownerOnly("password", "s3cret-file\n");
+
+        AgentOptions options = parse("jolokia.user=ops,jolokia.password.file=" + file);
+
+        assertThat(problems).isEmpty();
+        assertThat(options.jolokiaEnabled()).isTrue();
+        assertThat(options.jolokiaPassword()).isEqualTo("s3cret-file");
+        assertThat(options.asMap()).containsEntry("jolokia.password", "****")
+                .containsEntry("jolokia.password.file", file.toString());
+        assertThat(options.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aPasswordFileOthersCanReadWorksWithOneWarning() throws IOException {
+        Path file = write("open-password", "s3cret\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        AgentOptions options = parse("jolokia.user=ops,jolokia.password.file=" + file);
+
+        assertThat(problems).singleElement().asString().contains("is readable by other users (rw-r--r--)")
+                .contains("chmod 600 " + file);
+        assertThat(options.jolokiaPassword()).isEqualTo("s3cret");
+        assertThat(options.jolokiaEnabled()).isTrue();
+    }
+
+    @Test
+    void anUnreadablePasswordFileKeepsJolokiaOffInOneLine() {
+        AgentOptions options = parse("jolokia.user=ops,jolokia.password.file=/no/such/password");
+
+        assertThat(problems).singleElement().asString().contains("option 'jolokia.password.file': cannot read "
+                + "/no/such/password").contains("Jolokia stays off rather than start without authentication");
+        assertThat(options.jolokiaEnabled()).isFalse();
+    }
+
+    @Test
+    void passwordFromAnEnvironmentVariable() {
+        AgentOptions options = AgentOptions.parse("jolokia.user=ops,jolokia.password.env=OU_PASSWORD", problems::add,
+                name -> "OU_PASSWORD".equals(name) ? "env-s3cret" : null);
+
+        assertThat(problems).isEmpty();
+        assertThat(options.jolokiaPassword()).isEqualTo("env-s3cret");
+        assertThat(options.asMap()).containsEntry("jolokia.password.env", "OU_PASSWORD")
+                .containsEntry("jolokia.password", "****");
+    }
+
+    @Test
+    void aMissingEnvironmentVariableKeepsJolokiaOffInOneLine() {
+        AgentOptions options = AgentOptions.parse("jolokia.user=ops,jolokia.password.env=OU_NOT_SET", problems::add,
+                name -> null);
+
+        assertThat(problems).singleElement().asString()
+                .contains("'jolokia.password.env': environment variable OU_NOT_SET is not set");
+        assertThat(options.jolokiaEnabled()).isFalse();
+    }
+
+    @Test
+    void aPasswordInAConfigFileOthersCanReadWarnsOnce() throws IOException {
+        Path config = write("open.properties", "jolokia.user=ops\njolokia.password=s3cret\n");
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
+
+        AgentOptions options = parse("config=" + config);
+
+        assertThat(problems).singleElement().asString().contains(config + " holds 'jolokia.password' and is readable"
+                + " by other users");
+        assertThat(options.jolokiaPassword()).isEqualTo("s3cret");
+    }
+
+    @Test
+    void kickIsRefusedOnAnOpenNetworkEndpointInOneLine() {
+        AgentOptions options = parse("jolokia.host=0.0.0.0,kick.enabled=true");
+
+        assertThat(problems).singleElement().asString().isEqualTo("option 'kick.enabled=true' is refused: Jolokia"
+                + " listens on 0.0.0.0, beyond this host, without authentication (set 'jolokia.user' with"
+                + " 'jolokia.password.file', or 'jolokia.tls.clientAuth=true'); kick stays off");
+        assertThat(options.kickEnabled()).isFalse();
+        assertThat(options.jolokiaEnabled()).isTrue();
+    }
+
+    @Test
+    void kickStaysOnWithAuthenticationOrOnLoopback() throws IOException {
+        Path file = ownerOnly("kick-password", "pw");
+        assertThat(parse("jolokia.host=0.0.0.0,kick.enabled=true,jolokia.user=ops,jolokia.password.file=" + file)
+                .kickEnabled()).isTrue();
+        assertThat(parse("jolokia.host=localhost,kick.enabled=true").kickEnabled()).isTrue();
+        assertThat(parse("jolokia.host=0.0.0.0,kick.enabled=true,jolokia.enabled=false").kickEnabled()).isTrue();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void tlsFromPemFilesWithClientCertificates() throws IOException {
+        Path password = ownerOnly("key-password", "kp");
+        AgentOptions options = parse("jolokia.tls.cert=/etc/ou/server.pem,jolokia.tls.key=/etc/ou/server-key.pem,"
+                + "jolokia.tls.ca=/etc/ou/ca.pem,jolokia.tls.clientAuth=true,"
+                + "jolokia.tls.clientPrincipal=CN=collector|CN=ops,jolokia.tls.keystorePassword.file=" + password);
+
+        assertThat(problems).isEmpty();
+        JolokiaTls tls = options.jolokiaTls();
+        assertThat(tls.cert()).isEqualTo("/etc/ou/server.pem");
+        assertThat(tls.key()).isEqualTo("/etc/ou/server-key.pem");
+        assertThat(tls.ca()).isEqualTo("/etc/ou/ca.pem");
+        assertThat(tls.clientAuth()).isTrue();
+        assertThat(tls.clientPrincipals()).containsExactly("CN=collector", "CN=ops");
+        assertThat(tls.keystorePassword()).isEqualTo("kp");
+        assertThat(options.asMap()).containsEntry("jolokia.tls.cert", "/etc/ou/server.pem")
+                .containsEntry("jolokia.tls.keystorePassword.file", password.toString());
+        assertThat(options.toString()).doesNotContain("kp,").doesNotContain("=kp");
+    }
+
+    @Test
+    void anInlineKeystorePasswordIsMaskedAndWarned() {
+        AgentOptions options = parse("jolokia.tls.keystore=/etc/ou/server.p12,jolokia.tls.keystorePassword=ks-s3cret");
+
+        assertThat(problems).singleElement().asString()
+                .contains("'jolokia.tls.keystorePassword' is on the JVM's command line");
+        assertThat(options.asMap()).containsEntry("jolokia.tls.keystorePassword", "****");
+        assertThat(options.raw("jolokia.tls.keystorePassword")).isEqualTo("****");
+        assertThat(options.toString()).doesNotContain("ks-s3cret");
+        assertThat(options.jolokiaTls().keystorePassword()).isEqualTo("ks-s3cret");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "jolokia.tls.cert=/c.pem|'jolokia.tls.cert' needs 'jolokia.tls.key'",
+        "jolokia.tls.cert=/c.pem,jolokia.tls.key=/k.pem,jolokia.tls.clientAuth=true|'jolokia.tls.clientAuth=true' needs 'jolokia.tls.ca'",
+        "jolokia.tls.keystore=/k.p12,jolokia.tls.clientPrincipal=CN=x|'jolokia.tls.clientPrincipal' needs 'jolokia.tls.clientAuth=true'",
+        "jolokia.tls.ca=/ca.pem|TLS options are set but neither 'jolokia.tls.cert' nor 'jolokia.tls.keystore' is",
+        "jolokia.tls.keystore=/k.p12,jolokia.tls.cert=/c.pem,jolokia.tls.key=/k.pem|are alternatives; give one"})
+    void contradictoryTlsOptionsKeepJolokiaOffInOneLine(String argsAndProblem) {
+        String[] parts = argsAndProblem.split("\\|");
+        AgentOptions options = parse(parts[0]);
+
+        assertThat(problems).singleElement().asString().contains(parts[1])
+                .endsWith("Jolokia stays off rather than serve without the TLS you asked for");
+        assertThat(options.jolokiaEnabled()).isFalse();
     }
 }

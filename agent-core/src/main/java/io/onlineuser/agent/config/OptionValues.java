@@ -89,6 +89,21 @@ final class OptionValues {
         return fallback;
     }
 
+    /** A bad list counts every listener: the host's players stay counted, with the broker's too, rather than none. */
+    PortScope ports(String key) {
+        String value = text(key);
+        if (value == null) {
+            return PortScope.ALL;
+        }
+        try {
+            return PortScope.parse(value);
+        } catch (IllegalArgumentException e) {
+            problems.accept("option '" + key + "'='" + value + "' " + e.getMessage()
+                    + " (expected ports and ranges such as 3010,3100-3199); counting the connections of every listener");
+            return PortScope.ALL;
+        }
+    }
+
     String oneOf(String key, List<String> allowed, String fallback) {
         String value = raw.get(key);
         if (value == null) {

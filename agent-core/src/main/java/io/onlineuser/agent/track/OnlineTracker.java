@@ -59,10 +59,14 @@ public final class OnlineTracker {
 
     // --- connection events -------------------------------------------------------------
 
-    /** An accepted connection became active; repeated calls for one channel count once. */
-    public void connectionActive(Object channel, String remoteAddress) {
+    /**
+     * An accepted connection became active; repeated calls for one channel count once.
+     *
+     * @return true when this call counted it (so that its listener counts it too)
+     */
+    public boolean connectionActive(Object channel, String remoteAddress) {
         if (channel == null) {
-            return;
+            return false;
         }
         ConnectionRecord fresh = new ConnectionRecord(channel, remoteAddress, true);
         IdentityTable.Stripe stripe = connections.stripeOf(channel);
@@ -72,7 +76,7 @@ public final class OnlineTracker {
             if (present == null) {
                 connections.add(stripe, fresh);
             } else if (!present.markCounted()) {
-                return;
+                return false;
             }
             // counted before a bind on this channel can count a session on it
             connectionGauge.increment();
@@ -80,12 +84,17 @@ public final class OnlineTracker {
             stripe.unlock();
         }
         acceptedTotal.increment();
+        return true;
     }
 
-    /** A connection closed: every session still bound to it ends. Unknown channels are ignored. */
-    public void connectionInactive(Object channel) {
+    /**
+     * A connection closed: every session still bound to it ends. Unknown channels are ignored.
+     *
+     * @return true when a counted connection closed (so that its listener uncounts it too)
+     */
+    public boolean connectionInactive(Object channel) {
         if (channel == null) {
-            return;
+            return false;
         }
         ConnectionRecord record;
         SessionRecord session;
@@ -94,7 +103,7 @@ public final class OnlineTracker {
         try {
             record = connections.remove(stripe, channel);
             if (record == null) {
-                return;
+                return false;
             }
             session = record.takeSessions();
         } finally {
@@ -111,7 +120,9 @@ public final class OnlineTracker {
         if (record.counted()) {
             connectionGauge.decrement();
             closedTotal.increment();
+            return true;
         }
+        return false;
     }
 
     // --- session events ------------------------------------------------------------------

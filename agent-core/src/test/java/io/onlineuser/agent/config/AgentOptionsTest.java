@@ -126,6 +126,7 @@ class AgentOptionsTest {
         Function<AgentOptions, Object> kick = AgentOptions::kickEnabled;
         Function<AgentOptions, Object> serverId = AgentOptions::serverId;
         Function<AgentOptions, Object> user = AgentOptions::jolokiaUser;
+        Function<AgentOptions, Object> ports = options -> options.nettyPorts().toString();
         return Stream.of(
                 bad("jolokia.port=abc", "option 'jolokia.port'='abc' is not a port 0-65535; using 8778", port, 8778),
                 bad("jolokia.port=-1", "'jolokia.port'='-1' is not a port 0-65535; using 8778", port, 8778),
@@ -169,7 +170,30 @@ class AgentOptionsTest {
                 bad("config=", "option 'config' is empty; ignored", port, 8778),
                 bad("=5", "option '=5' has no key before '='; ignored", port, 8778),
                 bad("verbose", "option 'verbose' has no '=value'; ignored", port, 8778),
+                bad("netty.ports=abc", "option 'netty.ports'='abc' has 'abc', which is not a port 1-65535 or a range of them"
+                        + " (expected ports and ranges such as 3010,3100-3199); counting the connections of every listener",
+                        ports, "all"),
+                bad("netty.ports=70000", "option 'netty.ports'='70000' has '70000', which is not a port 1-65535",
+                        ports, "all"),
+                bad("netty.ports=3010,10-5", "option 'netty.ports'='3010,10-5' has the range '10-5', whose end is below"
+                        + " its start", ports, "all"),
+                bad("netty.ports=3010,,3011", "has an empty entry", ports, "all"),
                 bad("jolokia.port=1,jolokia.port=2", "option 'jolokia.port' is given twice; using the last value '2'", port, 2));
+    }
+
+    @Test
+    void nettyPortsTakesPortsAndRangesInlineAndCountsOnlyThose() {
+        AgentOptions options = parse("netty.ports=3010,3100-3199, 4000 ,serverId=a");
+
+        assertThat(problems).isEmpty();
+        assertThat(options.nettyPorts()).hasToString("3010,3100-3199,4000");
+        assertThat(options.nettyPorts().includes(3010)).isTrue();
+        assertThat(options.nettyPorts().includes(3150)).isTrue();
+        assertThat(options.nettyPorts().includes(3200)).isFalse();
+        assertThat(options.nettyPorts().includes(-1)).isFalse();
+        assertThat(options.nettyPorts().entriesWithoutAny(java.util.List.of(3010, 3199))).containsExactly("4000");
+        assertThat(options.asMap()).containsEntry("netty.ports", "3010,3100-3199,4000");
+        assertThat(parse(null).nettyPorts().includes(-1)).isTrue();
     }
 
     private static Arguments bad(String args, String problem, Function<AgentOptions, Object> value, Object expected) {

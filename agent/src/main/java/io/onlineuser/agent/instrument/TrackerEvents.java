@@ -3,7 +3,9 @@ package io.onlineuser.agent.instrument;
 import io.onlineuser.agent.bridge.BridgeListener;
 import io.onlineuser.agent.instrument.hook.HookCalls;
 import io.onlineuser.agent.instrument.netty.AcceptedChannels;
+import io.onlineuser.agent.instrument.netty.ListenerWatch;
 import io.onlineuser.agent.instrument.netty.RemoteAddresses;
+import io.onlineuser.agent.track.Listener;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.net.SocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,11 +13,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Receives what the advice reports through the bridge and hands it to the tracker. Runs on the
  * application's threads (Netty event loops among them): no blocking, no logging on the hot path.
+ * A connection counts when its listener is in {@code netty.ports}; every listener keeps its own
+ * open and accepted counts.
  */
 public final class TrackerEvents implements BridgeListener {
 
     private final OnlineTracker tracker;
     private final HookCalls hooks;
+    private final ListenerWatch listeners;
     private final Runnable onFirstConnection;
     private final Runnable onFirstListen;
     private final AtomicBoolean firstConnectionSeen = new AtomicBoolean();
@@ -25,9 +30,11 @@ public final class TrackerEvents implements BridgeListener {
      * {@code onFirstConnection} and {@code onFirstListen} (the host's first server channel became
      * active) run once each, on the event loop: they must only hand work to another thread.
      */
-    public TrackerEvents(OnlineTracker tracker, HookCalls hooks, Runnable onFirstConnection, Runnable onFirstListen) {
+    public TrackerEvents(OnlineTracker tracker, HookCalls hooks, ListenerWatch listeners, Runnable onFirstConnection,
+                         Runnable onFirstListen) {
         this.tracker = tracker;
         this.hooks = hooks;
+        this.listeners = listeners;
         this.onFirstConnection = onFirstConnection;
         this.onFirstListen = onFirstListen;
     }
@@ -35,24 +42,47 @@ public final class TrackerEvents implements BridgeListener {
     @Override
     public void channelActive(Object channel, Object parent, SocketAddress remoteAddress) {
         if (!AcceptedChannels.isAcceptedBy(parent)) {
-            if (parent == null && !firstListenSeen.get() && AcceptedChannels.isServerChannel(channel)
-                    && firstListenSeen.compareAndSet(false, true)) {
-                onFirstListen.run();
+            if (parent == null && AcceptedChannels.isServerChannel(channel)) {
+                listeners.of(channel);
+                if (!firstListenSeen.get() && firstListenSeen.compareAndSet(false, true)) {
+                    onFirstListen.run();
+                }
             }
             return;
         }
-        tracker.connectionActive(channel, RemoteAddresses.format(remoteAddress));
+        accepted(channel, listeners.of(parent), remoteAddress);
         if (!firstConnectionSeen.get() && firstConnectionSeen.compareAndSet(false, true)) {
             onFirstConnection.run();
+        }
+    }
+
+    /** Counts an accepted connection once, on its listener and, when the listener counts, in the tracker. */
+    void accepted(Object channel, Listener listener, SocketAddress remoteAddress) {
+        if (!listener.counted()) {
+            listener.openedUncounted(channel);
+        } else if (tracker.connectionActive(channel, RemoteAddresses.format(remoteAddress))) {
+            listener.opened();
         }
     }
 
     @Override
     public void channelInactive(Object channel, Object parent) {
         if (!AcceptedChannels.isAcceptedBy(parent)) {
+            if (parent == null && AcceptedChannels.isServerChannel(channel)) {
+                listeners.closed(channel);
+            }
             return;
         }
-        tracker.connectionInactive(channel);
+        closed(channel, listeners.listeners().find(parent));
+    }
+
+    /** Uncounts a connection that {@link #accepted} counted; any other is ignored. */
+    void closed(Object channel, Listener listener) {
+        if (listener != null && !listener.counted()) {
+            listener.closedUncounted(channel);
+        } else if (tracker.connectionInactive(channel) && listener != null) {
+            listener.closed();
+        }
     }
 
     @Override

@@ -8,8 +8,10 @@ import io.onlineuser.agent.instrument.TrackerEvents;
 import io.onlineuser.agent.instrument.hook.HookKeys;
 import io.onlineuser.agent.instrument.hook.HookWeaving;
 import io.onlineuser.agent.instrument.hook.SessionHooks;
+import io.onlineuser.agent.instrument.netty.ListenerWatch;
 import io.onlineuser.agent.instrument.netty.PipelineCalls;
 import io.onlineuser.agent.log.LogLevel;
+import io.onlineuser.agent.track.Listeners;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -44,9 +46,13 @@ final class AgentInstaller {
                 options.hookKick(), problem -> LOG.warn("{}", problem));
         tracker.setKicker(hooks.kicker());
         Executor background = backgroundThread();
+        ListenerWatch listeners = new ListenerWatch(new Listeners(options.nettyPorts()), background);
         ExporterLaunch exporters = new ExporterLaunch(background, () -> Exporters.start(options, tracker));
-        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), () -> background.execute(hooks::reportUnused),
-                exporters::now));
+        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), listeners,
+                () -> background.execute(hooks::reportUnused), () -> {
+                    exporters.now();
+                    listeners.reportUnheardPortsLater();
+                }));
 
         HookWeaving weaving = hooks.weaving();
         List<AddedCall> exact = new ArrayList<>(weaving.exactCalls());

@@ -38,7 +38,7 @@ class SessionHookCallsTest {
     private void install(String bind, String unbind, String kick) {
         SessionHooks hooks = SessionHooks.configure(tracker, bind, unbind, kick, problems::add);
         tracker.setKicker(hooks.kicker());
-        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), () -> { }, () -> { }));
+        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), NettyCallsTest.allListeners(), () -> { }, () -> { }));
         exactTransformer = new ExactTypeTransformer(hooks.weaving().exactCalls());
         exactTransformer.install(instrumentation, true);
         if (hooks.weaving().hasSubtypeHooks()) {

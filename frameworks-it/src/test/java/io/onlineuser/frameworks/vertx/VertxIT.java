@@ -6,20 +6,35 @@ import io.onlineuser.frameworks.AgentJvm;
 import io.onlineuser.frameworks.AgentReads;
 import io.onlineuser.frameworks.FreePort;
 import io.onlineuser.frameworks.WebSocketPlayers;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Vert.x 5: a WebSocket game server, counted exactly by the agent with no line of Vert.x-specific setup. */
+/**
+ * Vert.x 5: a WebSocket game server beside an internal {@code NetServer} (a broker) whose own
+ * clients in the same JVM stay connected. With {@code netty.ports} set to the game port only the
+ * players count, exactly, at every phase; the broker's listener is still seen and said.
+ */
 class VertxIT {
 
+    private static final int BROKER_LINKS = 2;
+
     @Test
-    void countsEveryPlayerOfAWebSocketGameServerExactly() throws Exception {
+    void countsOnlyThePlayersOfTheGamePortExactly() throws Exception {
         int gamePort = FreePort.pick();
-        try (AgentJvm server = AgentJvm.start(VertxGameServer.class, Map.of("serverId", "vertx-1"),
-                "game port \\d+", Integer.toString(gamePort), "0", "0");
+        int brokerPort = FreePort.pick();
+        try (AgentJvm server = AgentJvm.start(VertxGameServer.class,
+                Map.of("serverId", "vertx-1", "netty.ports", Integer.toString(gamePort)),
+                "game port \\d+", Integer.toString(gamePort), Integer.toString(brokerPort), Integer.toString(BROKER_LINKS));
              WebSocketPlayers players = new WebSocketPlayers()) {
             AgentReads agent = new AgentReads(server.jolokiaUrl(), "vertx-1");
             agent.awaitConnections(0);
+            server.awaitOutput("\\[onlineuser\\] INFO listener 127.0.0.1:" + gamePort
+                    + " \\(io.netty.channel.socket.nio.NioServerSocketChannel\\): connections counted \\(netty.ports="
+                    + gamePort + "\\)", Duration.ofSeconds(30));
+            server.awaitOutput("\\[onlineuser\\] INFO listener 127.0.0.1:" + brokerPort
+                    + " \\(io.netty.channel.socket.nio.NioServerSocketChannel\\): connections not counted",
+                    Duration.ofSeconds(30));
 
             players.open("ws://127.0.0.1:" + gamePort + "/game", 30);
             agent.awaitConnections(30);
@@ -29,6 +44,7 @@ class VertxIT {
             agent.awaitConnections(0);
 
             assertThat(agent.connectionStats().get("AcceptedConnTotal").asLong()).isEqualTo(30);
+            assertThat(agent.connectionStats().get("PeakConnCount").asInt()).isEqualTo(30);
             assertThat(server.agentProblems()).isEmpty();
         }
     }

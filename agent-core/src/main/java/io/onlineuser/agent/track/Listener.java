@@ -1,0 +1,110 @@
+package io.onlineuser.agent.track;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One server channel of the host (a listening port) as the agent saw it: where it listens, its
+ * Netty class, whether its connections count ({@code netty.ports}), and its own connection counts.
+ * A listener that does not count still shows its connections, so the operator sees what was left out.
+ */
+public final class Listener {
+
+    private final String address;
+    private final int port;
+    private final String serverChannelClass;
+    private final boolean counted;
+    private final AtomicInteger open = new AtomicInteger();
+    private final LongAdder accepted = new LongAdder();
+    /**
+     * Open connections of a listener that does not count, which the tracker does not hold: kept
+     * here so that a close is matched to its open (never below zero after a late attach). Such
+     * listeners are internal ones (brokers, RPC) with few connections.
+     */
+    private final Map<IdentityKey, Boolean> uncountedOpen;
+
+    Listener(String address, int port, String serverChannelClass, boolean counted) {
+        this.address = address;
+        this.port = port;
+        this.serverChannelClass = serverChannelClass;
+        this.counted = counted;
+        this.uncountedOpen = counted ? null : new ConcurrentHashMap<>();
+    }
+
+    /** {@code ip:port} (or the address's own text for a listener without a port). */
+    public String address() {
+        return address;
+    }
+
+    /** -1 for a listener without a port (a Netty local or domain-socket channel). */
+    public int port() {
+        return port;
+    }
+
+    public String serverChannelClass() {
+        return serverChannelClass;
+    }
+
+    public boolean counted() {
+        return counted;
+    }
+
+    public int openConnections() {
+        return open.get();
+    }
+
+    public long acceptedTotal() {
+        return accepted.sum();
+    }
+
+    /** A connection it accepted became active and the tracker counted it (once per connection). */
+    public void opened() {
+        accepted.increment();
+        open.incrementAndGet();
+    }
+
+    /** A connection that {@link #opened()} counted closed. */
+    public void closed() {
+        open.decrementAndGet();
+    }
+
+    /** On a listener that does not count: {@code channel} became active; repeated calls count once. */
+    public void openedUncounted(Object channel) {
+        if (uncountedOpen != null && uncountedOpen.putIfAbsent(new IdentityKey(channel), Boolean.TRUE) == null) {
+            opened();
+        }
+    }
+
+    /** On a listener that does not count: {@code channel} closed; unknown channels are ignored. */
+    public void closedUncounted(Object channel) {
+        if (uncountedOpen != null && uncountedOpen.remove(new IdentityKey(channel)) != null) {
+            closed();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return address + " (" + serverChannelClass + "): " + (counted ? "counted" : "not counted");
+    }
+
+    /** The host's channel by identity: its own equals and hashCode are not the agent's business. */
+    private static final class IdentityKey {
+        private final Object target;
+
+        IdentityKey(Object target) {
+            this.target = target;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IdentityKey && ((IdentityKey) other).target == target;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(target);
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package io.onlineuser.collector.dns;
 
+import io.onlineuser.testkit.RequiredTool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import io.onlineuser.testkit.RequiredTool;
 
 /**
- * A real DNS server (Debian's {@code dnsmasq}) on 127.0.0.1 and a free port, answering only from
+ * A real DNS server (Debian's {@code dnsmasq}, found on {@code PATH}) on 127.0.0.1 and a free port, answering only from
  * a hosts file that the test rewrites; {@link #hosts} re-reads it (SIGHUP), as a cluster's DNS
  * changes when pods come and go. Names under {@code .test} that are not listed get NXDOMAIN.
  */

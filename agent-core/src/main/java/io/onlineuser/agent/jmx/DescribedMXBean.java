@@ -4,9 +4,11 @@ import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
 import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanException;
 import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
 import javax.management.MBeanParameterInfo;
+import javax.management.ReflectionException;
 import javax.management.StandardMBean;
 
 /**
@@ -26,6 +28,28 @@ final class DescribedMXBean<T> extends StandardMBean {
         for (Method method : mxbeanInterface.getMethods()) {
             methods.put(method.getName(), method);
         }
+    }
+
+    /**
+     * A null for a primitive parameter (Jolokia passes JSON {@code null} through) would reach
+     * reflection and fail as a bare {@code IllegalArgumentException} with no message.
+     */
+    @Override
+    public Object invoke(String actionName, Object[] params, String[] signature)
+            throws MBeanException, ReflectionException {
+        Method method = methods.get(actionName);
+        if (method != null && params != null) {
+            Class<?>[] types = method.getParameterTypes();
+            for (int i = 0; i < Math.min(types.length, params.length); i++) {
+                if (params[i] == null && types[i].isPrimitive()) {
+                    Param name = method.getParameters()[i].getAnnotation(Param.class);
+                    String type = types[i].getName();
+                    throw new IllegalArgumentException((name != null ? name.name() : "argument " + i)
+                            + (type.equals("int") ? " must be an " : " must be a ") + type + ", not null");
+                }
+            }
+        }
+        return super.invoke(actionName, params, signature);
     }
 
     @Override

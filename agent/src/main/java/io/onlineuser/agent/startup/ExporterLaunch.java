@@ -7,10 +7,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts the exporters (MXBeans, Jolokia, discovery file) once, on the agent's thread, as soon as
- * the host listens: its first Netty server channel became active. Starting them during the host's
- * own start made both load ~600 classes at once on the same cores (the MBeanServer, Jolokia, the
- * XML parser of Jolokia's policy), which delayed the host's first accepted connection by
- * ~150–250 ms on a 2-core machine. A host that never opens a Netty server channel gets them after
+ * the host listens: its first Netty server channel became active. Started during the host's own
+ * start, they would load ~600 classes (the MBeanServer, Jolokia, the XML parser of Jolokia's
+ * policy) on the same cores as the host, delaying its first accepted connection by ~150–250 ms on
+ * a 2-core machine. A host that never opens a Netty server channel gets them after
  * a fallback delay.
  */
 final class ExporterLaunch {
@@ -18,12 +18,24 @@ final class ExporterLaunch {
     /** How long after {@code premain} the exporters start if the host has not listened by then. */
     static final long FALLBACK_MILLIS = 10_000;
 
+    /** Runs a task after a delay: the JDK's delayed executor here, a hand-fired one in tests. */
+    interface Delay {
+        void after(long millis, Runnable task);
+    }
+
     private final Executor background;
+    private final Delay delay;
     private final Runnable start;
     private final AtomicBoolean launched = new AtomicBoolean();
 
     ExporterLaunch(Executor background, Runnable start) {
+        this(background, (millis, task) -> CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, background)
+                .execute(task), start);
+    }
+
+    ExporterLaunch(Executor background, Delay delay, Runnable start) {
         this.background = background;
+        this.delay = delay;
         this.start = start;
     }
 
@@ -39,10 +51,6 @@ final class ExporterLaunch {
 
     /** Starts them when the host listens, or after {@code fallbackMillis}, whichever comes first. */
     void whenHostListensOrAfter(long fallbackMillis) {
-        CompletableFuture.delayedExecutor(fallbackMillis, TimeUnit.MILLISECONDS, background).execute(this::now);
-    }
-
-    boolean launched() {
-        return launched.get();
+        delay.after(fallbackMillis, this::now);
     }
 }

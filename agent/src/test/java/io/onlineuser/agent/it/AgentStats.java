@@ -1,5 +1,6 @@
 package io.onlineuser.agent.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,8 @@ import java.util.TreeMap;
 
 /** Reads the agent's MXBeans of one server over Jolokia, as an operator's script would. */
 final class AgentStats {
+
+    private static final Duration HOLD = Duration.ofSeconds(1);
 
     private final JolokiaHttp jolokia;
     private final String connectionStats;
@@ -43,6 +46,22 @@ final class AgentStats {
         gauges.put("LoginedCount", all.get("LoginedCount").asInt());
         gauges.put("SessionCount", all.get("SessionCount").asInt());
         return gauges;
+    }
+
+    /**
+     * For an event that must change nothing, once the server has handled it: the gauges are
+     * exactly these now and at every read over the next second (an agent that reacts late still
+     * shows it).
+     */
+    void assertGaugesHold(int connections, int logined, int sessions) throws InterruptedException {
+        Map<String, Integer> expected = Map.of("TotalConnCount", connections, "LoginedCount", logined,
+                "SessionCount", sessions);
+        long end = System.nanoTime() + HOLD.toNanos();
+        do {
+            assertThat(gauges()).isEqualTo(expected);
+            Thread.sleep(100);
+        } while (System.nanoTime() < end);
+        assertThat(gauges()).isEqualTo(expected);
     }
 
     /** Waits (generously: shared, loaded machines) until the gauges are exactly these. */

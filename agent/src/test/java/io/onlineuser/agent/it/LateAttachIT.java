@@ -1,22 +1,26 @@
 package io.onlineuser.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.onlineuser.sample.client.PomeloClient;
 import io.onlineuser.testkit.ConnectorProcess;
 import io.onlineuser.testkit.Jars;
 import io.onlineuser.testkit.JolokiaHttp;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** {@code java -jar onlineuser-agent.jar attach <pid>} on a sample-server that started without the agent. */
 class LateAttachIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Pattern CLOSED = Pattern.compile("closed Session\\[");
 
     @Test
     void attachCountsNewConnectionsKeepsOldOnesFromGoingNegativeAndASecondAttachDoesNothing() throws Exception {
-        try (ConnectorProcess server = ConnectorProcess.builder().serverId("late-1").withAgent(false)
+        // --verbose: the server logs "closed Session[…]" as it handles a close, before the agent's hook runs
+        try (ConnectorProcess server = ConnectorProcess.builder().serverId("late-1").withAgent(false).serverArg("--verbose")
                 // Java 21+ warns about dynamically loaded agents unless this is set; older JVMs ignore it
                 .jvmArg("-XX:+IgnoreUnrecognizedVMOptions").jvmArg("-XX:+EnableDynamicAgentLoading")
                 .start()) {
@@ -45,7 +49,11 @@ class LateAttachIT {
                 early.close();
                 earlyIdle.abort();
                 assertThat(early.awaitClosed(WAIT)).isTrue();
-                stats.awaitGauges(1, 1, 1);
+                await("the server handled both closes").atMost(WAIT)
+                        .until(() -> CLOSED.matcher(server.output()).results().count() == 2);
+                stats.assertGaugesHold(1, 1, 1);
+                assertThat(stats.attribute("ClosedConnTotal").asLong()).isZero();
+                assertThat(stats.attribute("LogoutTotal").asLong()).isZero();
 
                 AgentCommand second = AgentCommand.run("attach", Long.toString(server.pid()), options);
                 assertThat(second.exitCode).as(second.toString()).isZero();

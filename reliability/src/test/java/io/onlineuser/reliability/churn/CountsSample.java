@@ -41,20 +41,20 @@ record CountsSample(int totalConnCount, int sessionCount, int loginedCount,
     }
 
     /**
-     * What must hold whatever happened between the reads, or null. A session ends before its
-     * connection is counted closed (the sample-server unbinds in channelInactive, the agent counts
-     * the close after it), so sessions read after connections exceed them only by connections
-     * accepted meanwhile. Logins may lead sessions by the binds in flight: the agent counts the
-     * uid a moment before the session (OnlineTracker.sessionBound), at most one per I/O thread.
+     * What must hold whatever happened between the reads, or null. The agent never has more
+     * sessions than connections (a session ends before its connection is counted closed) nor
+     * more uids than sessions (both are one word), so sessions read after connections exceed them
+     * only by connections accepted meanwhile, and uids read after sessions exceed them only by
+     * logins meanwhile.
      */
-    String violation(int bindsInFlight) {
+    String violation() {
         if (totalConnCount < 0 || sessionCount < 0 || loginedCount < 0) {
             return "negative count: " + this;
         }
         if (sessionCount > totalConnCount + acceptedWhileRead) {
             return "more sessions than connections: " + this;
         }
-        if (loginedCount > sessionCount + loginsWhileRead + bindsInFlight) {
+        if (loginedCount > sessionCount + loginsWhileRead) {
             return "more logged-in uids than sessions: " + this;
         }
         return null;

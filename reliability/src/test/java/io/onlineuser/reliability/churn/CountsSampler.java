@@ -15,7 +15,6 @@ public final class CountsSampler implements AutoCloseable {
 
     private final JolokiaHttp jolokia;
     private final String statsMBean;
-    private final int bindsInFlight;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final LongAdder samples = new LongAdder();
     private final LongAdder violationCount = new LongAdder();
@@ -24,11 +23,9 @@ public final class CountsSampler implements AutoCloseable {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final Thread thread;
 
-    /** {@code bindsInFlight}: how many logins the connector can be binding at one moment (its I/O threads). */
-    public CountsSampler(JolokiaHttp jolokia, String statsMBean, int bindsInFlight) {
+    public CountsSampler(JolokiaHttp jolokia, String statsMBean) {
         this.jolokia = jolokia;
         this.statsMBean = statsMBean;
-        this.bindsInFlight = bindsInFlight;
         this.thread = new Thread(this::loop, "counts-sampler");
         thread.setDaemon(true);
         thread.start();
@@ -55,7 +52,7 @@ public final class CountsSampler implements AutoCloseable {
         if (sample.loginedExceedSessions()) {
             skewedLogins.increment();
         }
-        String violation = sample.violation(bindsInFlight);
+        String violation = sample.violation();
         if (violation != null) {
             record(violation);
         }
@@ -86,7 +83,7 @@ public final class CountsSampler implements AutoCloseable {
         return skewedSessions.sum();
     }
 
-    /** Samples where LoginedCount > SessionCount as read (explained by logins meanwhile or in flight). */
+    /** Samples where LoginedCount > SessionCount as read (explained by logins meanwhile). */
     public long skewedLogins() {
         return skewedLogins.sum();
     }

@@ -52,7 +52,7 @@ public final class SoakMain {
         }, "soak-churn");
         churn.setDaemon(true);
         long started = System.nanoTime();
-        try (CountsSampler sampler = new CountsSampler(jolokia, stats, 2 * Runtime.getRuntime().availableProcessors())) {
+        try (CountsSampler sampler = new CountsSampler(jolokia, stats)) {
             churn.start();
             Duration step = length.dividedBy(HEAP_SAMPLES);
             for (int i = 1; i <= HEAP_SAMPLES; i++) {

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded Jolokia HTTP endpoint: our bundled deny-by-default policy, basic auth when a
  * user and password are set, agentId = serverId. It serves on a JDK HTTP server it creates itself
- * so that no single client can hold it: see {@link RequestGuard}. It starts on a named daemon thread, because
- * binding and service discovery take hundreds of milliseconds that {@code premain} must not
- * spend, and because the JDK HTTP server's threads inherit the daemon status of their creator.
+ * so that no single client can hold it: see {@link RequestGuard}. It starts on a named daemon
+ * thread of its own, so that its caller does not wait the hundreds of milliseconds that binding
+ * and Jolokia's service discovery take, and because the JDK HTTP server's dispatcher thread
+ * inherits the daemon status of its creator (it must never keep the host's JVM alive).
  * Nothing here throws: a failure is one log line and the agent carries on without Jolokia.
  */
 public final class JolokiaEndpoint {

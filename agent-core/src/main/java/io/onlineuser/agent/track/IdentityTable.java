@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * (low 4 bits, 15 = "14 or more") and 4 bits of its key's hash. A probe compares tags and reaches
  * a record only when both match (an entry with the same home and the same hash bits), and a
  * delete shifts the entries after the hole back by their distances alone: reaching each probed
- * or shifted record, then its key's header for the identity hash, were two dependent cache
+ * or shifted record, then its key's header for the identity hash, would be two dependent cache
  * misses per entry.
  */
 final class IdentityTable<V> {

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * A current count and the highest it reached since start or the last reset. Each in a cell of
  * its own cache line: every event thread writes the count, and with the peak beside it (or another
- * gauge's count) each peak check was a cache miss.
+ * gauge's count) each peak check would be a cache miss.
  */
 final class PeakGauge {
 

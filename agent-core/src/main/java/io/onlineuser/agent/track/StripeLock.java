@@ -7,7 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The lock of a table stripe: one CAS to take and a plain (release) store to give back, where a
  * {@code synchronized} block costs a CAS each way; a bind and an unbind take six such locks, and
- * the monitors' CAS pairs were half of their cost. Not reentrant. Critical sections are short and
+ * monitors' CAS pairs would be half of their cost. Not reentrant. Critical sections are short and
  * never wait for anything; a thread that finds the lock taken spins briefly, then yields, then
  * polls with short, growing sleeps, since nothing wakes it: a waiter therefore never misses a
  * release, and the holder's release stays one store.

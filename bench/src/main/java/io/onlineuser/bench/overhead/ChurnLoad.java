@@ -12,12 +12,10 @@ import java.util.stream.IntStream;
  *
  * <p>Each bot connects from a loopback address of its own (127.0.2.n). The closing side keeps
  * every churned port in TIME_WAIT for 60 s, and a connect from a source address first calls
- * {@code bind(address, 0)}, whose search for a free port scans past the TIME_WAIT ones: with the
- * four addresses used before, ~15,000 TIME_WAIT ports each (half an address's range, the half
- * bind() tries first) made bind take 80% of the bots' CPU, and churn fell from ~3,000 to ~500
- * cycles/s until they expired; alternating runs were fast or slow by what ran before them. With
- * one address per bot an address holds a fiftieth of them (~2,700 at the machine's cap of
- * 131,072 TIME_WAIT sockets; bind stayed at ~0.1 ms). Without any source address,
+ * {@code bind(address, 0)}, whose search for a free port scans past the TIME_WAIT ones: with a
+ * few shared addresses bind takes most of the bots' CPU and churn swings with what ran before
+ * (BENCHMARKS.md). With one address per bot an address holds a fiftieth of them (~2,700 at the
+ * machine's cap of 131,072 TIME_WAIT sockets; bind ~0.1 ms). Without any source address,
  * {@code connect()} reuses TIME_WAIT ports itself, but they fill 127.0.0.1's range, and a
  * {@code bind(127.0.0.1, 0)} anywhere on the machine (a server on port 0, held users) then fails.
  */

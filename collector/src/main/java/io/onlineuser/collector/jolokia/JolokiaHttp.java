@@ -36,8 +36,8 @@ import org.jolokia.json.JSONStructure;
  * JDK {@link HttpClient} is shared with other connectors of the cluster (a few selector threads
  * instead of one per connector, no cookie store), and answers are parsed with Jackson's streaming parser into
  * jolokia-json's {@link JSONObject}/{@link JSONArray}. jolokia-json's parser allocates ~50 KB of
- * buffers per answer and reads ~4x slower: on a 2-core master that was a third of the CPU of a
- * counts read and most of a {@code getByUid}. Requests are still built, and answers checked and
+ * buffers per answer and reads ~4x slower, which on a 2-core master costs a third of the CPU of
+ * a counts read and most of a {@code getByUid}. Requests are still built, and answers checked and
  * typed, by {@link org.jolokia.client.JolokiaClient}; failures are reported with the exception
  * types and messages of the default transport, which {@link FailureClassifier} relies on.
  */

@@ -6,10 +6,8 @@ import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassWriter;
 import org.slf4j.Logger;
@@ -17,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Adds the agent's calls to classes known by name (Netty's pipeline, the classes of exact-name
- * hooks) with ASM alone. Byte Buddy's agent builder, which this replaces for such classes, loads
- * about 1,200 classes before it transforms the first one; on a 2-core connector that doubled the
- * time to the first accepted connection. Every other class costs one hash lookup. Adds no members,
+ * hooks) with ASM alone: Byte Buddy's agent builder loads about 1,200 classes before it
+ * transforms the first one, which on a 2-core connector doubles the time to the first accepted
+ * connection. Every other class costs one hash lookup. Adds no members,
  * so it also serves retransformation after a late attach.
  */
 public final class ExactTypeTransformer implements ClassFileTransformer {
@@ -32,13 +30,6 @@ public final class ExactTypeTransformer implements ClassFileTransformer {
         for (AddedCall each : calls) {
             byInternalName.computeIfAbsent(each.typeName().replace('.', '/'), name -> new ArrayList<>()).add(each);
         }
-    }
-
-    /** Binary names of the classes this transforms. */
-    public Set<String> typeNames() {
-        Set<String> names = new HashSet<>();
-        byInternalName.keySet().forEach(name -> names.add(name.replace('/', '.')));
-        return names;
     }
 
     /** Registers this transformer and, after a late attach, rewrites the matching classes already loaded. */

@@ -77,6 +77,17 @@ class OperationInputsIT {
     }
 
     @Test
+    void aBodyOverOneMegabyteIsRefusedBeforeJolokiaAndChangesNothing() {
+        JsonNode before = counts();
+        String request = "{\"type\":\"exec\",\"mbean\":\"" + SESSION + "\",\"operation\":\"isOnline\",\"arguments\":[\""
+                + "u".repeat(1 << 20) + "\"]}";
+
+        assertThat(jolokia.post(request).httpStatus()).isEqualTo(413);
+        assertThat(counts()).isEqualTo(before);
+        assertThat(holder.isClosed()).isFalse();
+    }
+
+    @Test
     void unknownButWellFormedValuesAreAnsweredNotRefused() {
         assertThat(jolokia.exec(SESSION, "kickBySessionId", Long.MAX_VALUE, "r").asBoolean()).isFalse();
         assertThat(jolokia.exec(SESSION, "isOnline", "nobody").asBoolean()).isFalse();

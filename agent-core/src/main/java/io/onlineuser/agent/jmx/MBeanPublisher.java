@@ -1,6 +1,7 @@
 package io.onlineuser.agent.jmx;
 
 import io.onlineuser.agent.config.AgentOptions;
+import io.onlineuser.agent.status.AgentView;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -59,6 +60,33 @@ public final class MBeanPublisher {
                     "Who is online on connector " + serverId + ", and kick"));
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("MBeans not published ({}); the numbers are not visible over JMX", e.toString());
+            return () -> { };
+        }
+        return () -> {
+            for (ObjectName name : registered) {
+                try {
+                    server.unregisterMBean(name);
+                } catch (JMException e) {
+                    LOG.debug("MBean {} was already gone: {}", name, e.toString());
+                }
+            }
+        };
+    }
+
+    /**
+     * Registers {@code onlineuser:type=Agent,serverId=…}; the returned handle unregisters it.
+     * Never throws: a failure is one log line.
+     */
+    public static AutoCloseable publishAgent(AgentView view, String serverId) {
+        List<ObjectName> registered = new ArrayList<>(1);
+        MBeanServer server;
+        try {
+            server = ManagementFactory.getPlatformMBeanServer();
+            register(server, registered, objectName("Agent", serverId), new DescribedMXBean<>(new AgentAdapter(view),
+                    AgentMBean.class, "The onlineuser agent of connector " + serverId
+                            + ": its version, options, listeners, hooks and Jolokia URL"));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Agent MBean not published ({}); what the agent does is only in its log", e.toString());
             return () -> { };
         }
         return () -> {

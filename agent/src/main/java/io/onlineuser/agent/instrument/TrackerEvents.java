@@ -21,6 +21,7 @@ public final class TrackerEvents implements BridgeListener {
     private final OnlineTracker tracker;
     private final HookCalls hooks;
     private final ListenerWatch listeners;
+    private final HookCallCounts hookCalls;
     private final Runnable onFirstConnection;
     private final Runnable onFirstListen;
     private final AtomicBoolean firstConnectionSeen = new AtomicBoolean();
@@ -30,11 +31,12 @@ public final class TrackerEvents implements BridgeListener {
      * {@code onFirstConnection} and {@code onFirstListen} (the host's first server channel became
      * active) run once each, on the event loop: they must only hand work to another thread.
      */
-    public TrackerEvents(OnlineTracker tracker, HookCalls hooks, ListenerWatch listeners, Runnable onFirstConnection,
-                         Runnable onFirstListen) {
+    public TrackerEvents(OnlineTracker tracker, HookCalls hooks, ListenerWatch listeners, HookCallCounts hookCalls,
+                         Runnable onFirstConnection, Runnable onFirstListen) {
         this.tracker = tracker;
         this.hooks = hooks;
         this.listeners = listeners;
+        this.hookCalls = hookCalls;
         this.onFirstConnection = onFirstConnection;
         this.onFirstListen = onFirstListen;
     }
@@ -87,6 +89,7 @@ public final class TrackerEvents implements BridgeListener {
 
     @Override
     public void hookReturned(int hookId, Object self, Object session, Object uidSource) {
+        hookCalls.called(hookId);
         hooks.onReturn(hookId, self, session, uidSource);
     }
 }

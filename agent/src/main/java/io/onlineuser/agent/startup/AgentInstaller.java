@@ -4,6 +4,7 @@ import io.onlineuser.agent.bridge.OnlineUserBridge;
 import io.onlineuser.agent.config.AgentOptions;
 import io.onlineuser.agent.instrument.bytecode.ExactTypeTransformer;
 import io.onlineuser.agent.instrument.bytecode.AddedCall;
+import io.onlineuser.agent.instrument.HookCallCounts;
 import io.onlineuser.agent.instrument.TrackerEvents;
 import io.onlineuser.agent.instrument.hook.HookKeys;
 import io.onlineuser.agent.instrument.hook.HookWeaving;
@@ -47,8 +48,10 @@ final class AgentInstaller {
         tracker.setKicker(hooks.kicker());
         Executor background = backgroundThread();
         ListenerWatch listeners = new ListenerWatch(new Listeners(options.nettyPorts()), background);
-        ExporterLaunch exporters = new ExporterLaunch(background, () -> Exporters.start(options, tracker));
-        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), listeners,
+        HookCallCounts hookCalls = new HookCallCounts(hooks.statuses().size());
+        AgentSelf self = new AgentSelf(options, listeners.listeners(), hooks.statuses(), hookCalls);
+        ExporterLaunch exporters = new ExporterLaunch(background, () -> Exporters.start(options, tracker, self));
+        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), listeners, hookCalls,
                 () -> background.execute(hooks::reportUnused), () -> {
                     exporters.now();
                     listeners.reportUnheardPortsLater();

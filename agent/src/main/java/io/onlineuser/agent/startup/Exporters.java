@@ -20,11 +20,15 @@ final class Exporters {
     private Exporters() {
     }
 
-    static void start(AgentOptions options, OnlineTracker tracker) {
+    static void start(AgentOptions options, OnlineTracker tracker, AgentSelf self) {
         try {
             MBeanPublisher.publish(tracker, options);
+            MBeanPublisher.publishAgent(self, options.serverId());
             if (options.jolokiaEnabled()) {
-                JolokiaEndpoint.start(options, url -> writeDiscoveryFile(options, url));
+                JolokiaEndpoint.start(options, url -> {
+                    self.jolokiaListens(url);
+                    writeDiscoveryFile(options, url);
+                });
             } else if (options.discoveryDir() != null) {
                 LOG.warn("discovery.dir is ignored: jolokia.enabled=false leaves nothing to discover");
             }

@@ -13,6 +13,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.onlineuser.agent.bridge.OnlineUserBridge;
+import io.onlineuser.agent.instrument.HookCallCounts;
 import io.onlineuser.agent.instrument.TrackerEvents;
 import io.onlineuser.agent.config.PortScope;
 import io.onlineuser.agent.instrument.netty.ListenerWatch;
@@ -48,7 +49,7 @@ class NettyCallsTest {
         OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis);
         SessionHooks noHooks = SessionHooks.configure(tracker, null, null, null, problem -> { });
         AtomicInteger listens = new AtomicInteger();
-        OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks.calls(), allListeners(), () -> { },
+        OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks.calls(), allListeners(), new HookCallCounts(0), () -> { },
                 listens::incrementAndGet));
         ExactTypeTransformer transformer = new ExactTypeTransformer(PipelineCalls.all());
         transformer.install(instrumentation, true);
@@ -104,7 +105,7 @@ class NettyCallsTest {
                     .childHandler(new NoHandlers()).bind("127.0.0.1", 0).sync().channel();
             int gamePort = ((InetSocketAddress) game.localAddress()).getPort();
             Listeners listeners = new Listeners(PortScope.parse(Integer.toString(gamePort)));
-            OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks.calls(), new ListenerWatch(listeners, Runnable::run),
+            OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks.calls(), new ListenerWatch(listeners, Runnable::run), new HookCallCounts(0),
                     () -> { }, () -> { }));
             Bootstrap client = new Bootstrap().group(group).channel(NioSocketChannel.class).handler(new NoHandlers());
             Channel player1 = client.connect(game.localAddress()).sync().channel();

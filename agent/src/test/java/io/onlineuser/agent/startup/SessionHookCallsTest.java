@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.onlineuser.agent.bridge.OnlineUserBridge;
+import io.onlineuser.agent.instrument.HookCallCounts;
 import io.onlineuser.agent.instrument.TrackerEvents;
 import io.onlineuser.agent.instrument.bytecode.ExactTypeTransformer;
 import io.onlineuser.agent.instrument.hook.SessionHooks;
@@ -38,7 +39,7 @@ class SessionHookCallsTest {
     private void install(String bind, String unbind, String kick) {
         SessionHooks hooks = SessionHooks.configure(tracker, bind, unbind, kick, problems::add);
         tracker.setKicker(hooks.kicker());
-        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), NettyCallsTest.allListeners(), () -> { }, () -> { }));
+        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), NettyCallsTest.allListeners(), new HookCallCounts(2), () -> { }, () -> { }));
         exactTransformer = new ExactTypeTransformer(hooks.weaving().exactCalls());
         exactTransformer.install(instrumentation, true);
         if (hooks.weaving().hasSubtypeHooks()) {

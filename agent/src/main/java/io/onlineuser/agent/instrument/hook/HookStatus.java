@@ -1,7 +1,9 @@
 package io.onlineuser.agent.instrument.hook;
 
+import io.onlineuser.agent.status.HookState;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -15,6 +17,9 @@ public final class HookStatus {
     private final AtomicBoolean typeSeen = new AtomicBoolean();
     private final AtomicBoolean methodFound = new AtomicBoolean();
     private final AtomicBoolean reported = new AtomicBoolean();
+    private final AtomicInteger matchedMethods = new AtomicInteger();
+    private volatile boolean failed;
+    private volatile String lastProblem;
 
     public HookStatus(HookSpec spec, Consumer<String> problems) {
         this.spec = spec;
@@ -35,7 +40,9 @@ public final class HookStatus {
         typeSeen.set(true);
         if (declaresMethod) {
             methodFound.set(true);
+            matchedMethods.incrementAndGet();
         } else if (!spec.includeSubtypes()) {
+            failed = true;
             report(spec.role().optionKey() + ": " + typeName + " has no method " + spec.methodName() + " with "
                     + spec.arity() + " parameter(s)" + declaredArities(aritiesOfMethodName) + "; hook skipped");
         }
@@ -51,12 +58,20 @@ public final class HookStatus {
                     + " has not been loaded although the application accepts connections; check the class name"
                     + " (the hook stays armed in case it loads later)");
         } else if (!methodFound.get() && spec.includeSubtypes()) {
+            failed = true;
             report(spec.role().optionKey() + ": no subtype of " + spec.typeName() + " declares " + spec.methodName()
                     + " with " + spec.arity() + " parameter(s); hook skipped");
         }
     }
 
+    /** This hook as the Agent MBean shows it; {@code calls} is counted by whoever sees the calls. */
+    public HookState state(long calls) {
+        String state = methodFound.get() ? HookState.INSTALLED : failed ? HookState.FAILED : HookState.WAITING;
+        return new HookState(spec.role().optionKey(), spec.toString(), state, matchedMethods.get(), calls, lastProblem);
+    }
+
     private void report(String problem) {
+        lastProblem = problem;
         if (reported.compareAndSet(false, true)) {
             problems.accept(problem);
         }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * A real {@code sample-server.jar} JVM, optionally with {@code -javaagent:onlineuser-agent.jar},
- * started on free ports and stopped by {@link #close()}.
+ * started on free ports and stopped by {@link #close()}: the one launcher of tests and benchmarks.
  */
 public final class ConnectorProcess implements AutoCloseable {
 
@@ -139,7 +139,10 @@ public final class ConnectorProcess implements AutoCloseable {
         private Path agentConfig;
         private boolean awaitJolokia = true;
         private final Map<String, String> agentOptions = new LinkedHashMap<>();
-        private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        private String maxHeap = "256m";
+        private boolean fullJit;
+        private int port;
+        private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> serverArgs = new ArrayList<>();
         private Duration startTimeout = Duration.ofSeconds(60);
 
@@ -184,6 +187,27 @@ public final class ConnectorProcess implements AutoCloseable {
             return this;
         }
 
+        /** {@code -Xmx}, e.g. {@code "512m"}; default 256m. */
+        public Builder maxHeap(String size) {
+            this.maxHeap = size;
+            return this;
+        }
+
+        /**
+         * Every JIT tier, as in production, for benchmarks. Without it the JVM stops at C1, which
+         * starts tests faster and makes them no less exact.
+         */
+        public Builder fullJit() {
+            this.fullJit = true;
+            return this;
+        }
+
+        /** The Pomelo port; default 0, a free one the server picks. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
         public Builder jvmArg(String arg) {
             jvmArgs.add(arg);
             return this;
@@ -218,9 +242,15 @@ public final class ConnectorProcess implements AutoCloseable {
             }
         }
 
-        private List<String> command() {
+        /** The command line {@link #start()} runs, for callers that time the launch themselves. */
+        public List<String> command() {
             List<String> command = new ArrayList<>();
             command.add(Jars.javaExecutable());
+            command.add("-Xmx" + maxHeap);
+            command.add("-XX:+UseSerialGC");
+            if (!fullJit) {
+                command.add("-XX:TieredStopAtLevel=1");
+            }
             command.addAll(jvmArgs);
             if (withAgent) {
                 command.add("-javaagent:" + Jars.agentJar() + "=" + agentArgument());
@@ -231,12 +261,13 @@ public final class ConnectorProcess implements AutoCloseable {
             command.add("--id");
             command.add(serverId);
             command.add("--port");
-            command.add("0");
+            command.add(Integer.toString(port));
             command.addAll(serverArgs);
             return command;
         }
 
-        private String agentArgument() {
+        /** The agent's options as {@code -javaagent:…=} gets them; also what a late {@code attach} is given. */
+        public String agentArgument() {
             Map<String, String> options = new LinkedHashMap<>();
             Path config = defaultAgentConfig ? sampleServerConfig() : agentConfig;
             if (config != null) {

@@ -1,10 +1,11 @@
 package io.onlineuser.bench.collector;
 
+import io.onlineuser.bench.process.BenchConnectors;
 import io.onlineuser.bench.report.Row;
 import io.onlineuser.bench.report.Stats;
 import io.onlineuser.bench.report.Target;
 import io.onlineuser.sample.bots.Bots;
-import io.onlineuser.bench.process.Connector;
+import io.onlineuser.testkit.ConnectorProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,19 +43,19 @@ public final class CollectorBench {
     }
 
     public List<Row> run() throws Exception {
-        List<Connector> connectors = startConnectors();
+        List<ConnectorProcess> connectors = startConnectors();
         List<Bots> players = new ArrayList<>();
         try {
             for (int i = 0; i < CONNECTORS; i++) {
-                players.add(Bots.builder("127.0.0.1", connectors.get(i).port()).connections(USERS / CONNECTORS)
+                players.add(Bots.builder("127.0.0.1", connectors.get(i).pomeloPort()).connections(USERS / CONNECTORS)
                         .logins(USERS / CONNECTORS).ratePerSecond(500).uidPrefix("c" + i + "-").start());
             }
             int users = awaitLoggedIn(players);
-            List<String> urls = connectors.stream().map(Connector::jolokiaUrl).toList();
+            List<String> urls = connectors.stream().map(ConnectorProcess::jolokiaUrl).toList();
             return measure(urls, users);
         } finally {
             players.forEach(Bots::close);
-            connectors.forEach(Connector::close);
+            connectors.forEach(ConnectorProcess::close);
         }
     }
 
@@ -180,17 +181,17 @@ public final class CollectorBench {
     }
 
     /** Starts the connectors two at a time: eight JVMs starting at once take longer on 2 cores. */
-    private static List<Connector> startConnectors() throws Exception {
+    private static List<ConnectorProcess> startConnectors() throws Exception {
         ExecutorService starter = Executors.newFixedThreadPool(2);
-        List<Future<Connector>> starting = new ArrayList<>();
+        List<Future<ConnectorProcess>> starting = new ArrayList<>();
         for (int i = 0; i < CONNECTORS; i++) {
             String id = "bench-connector-" + (i + 1);
-            starting.add(starter.submit(() -> Connector.start(id, true, List.of("-Xmx128m", "-XX:+UseSerialGC"))));
+            starting.add(starter.submit(() -> BenchConnectors.builder(id, true).maxHeap("128m").start()));
         }
         starter.shutdown();
-        List<Connector> started = new ArrayList<>();
+        List<ConnectorProcess> started = new ArrayList<>();
         Exception failure = null;
-        for (Future<Connector> future : starting) {
+        for (Future<ConnectorProcess> future : starting) {
             try {
                 started.add(future.get());
             } catch (Exception e) {
@@ -198,7 +199,7 @@ public final class CollectorBench {
             }
         }
         if (failure != null) {
-            started.forEach(Connector::close);
+            started.forEach(ConnectorProcess::close);
             throw failure;
         }
         return started;

@@ -1,9 +1,10 @@
 package io.onlineuser.bench.overhead;
 
-import io.onlineuser.bench.process.Connector;
+import io.onlineuser.bench.process.BenchConnectors;
 import io.onlineuser.bench.report.Row;
 import io.onlineuser.bench.report.Stats;
 import io.onlineuser.bench.report.Target;
+import io.onlineuser.testkit.ConnectorProcess;
 import io.onlineuser.testkit.JolokiaHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,8 +56,8 @@ public final class OverheadBench {
 
     public List<Row> run() throws Exception {
         List<Row> rows = new ArrayList<>();
-        try (Connector plain = connector("bench-plain", false);
-             Connector withAgent = connector("bench-agent", true)) {
+        try (ConnectorProcess plain = connector("bench-plain", false);
+             ConnectorProcess withAgent = connector("bench-agent", true)) {
             JolokiaHttp jolokia = new JolokiaHttp(withAgent.jolokiaUrl());
             rows.addAll(churn(plain, withAgent));
             if (jolokia.read(STATS, "LoginTotal").asLong() == 0) {
@@ -68,7 +69,7 @@ public final class OverheadBench {
         return rows;
     }
 
-    private List<Row> churn(Connector plain, Connector withAgent) throws Exception {
+    private List<Row> churn(ConnectorProcess plain, ConnectorProcess withAgent) throws Exception {
         int pairs = churn.pairs();
         double[] without = new double[pairs];
         double[] with = new double[pairs];
@@ -76,8 +77,8 @@ public final class OverheadBench {
         double[] cpuWithout = new double[pairs];
         double[] cpuWith = new double[pairs];
         double[] cpuRatio = new double[pairs];
-        ChurnLoad.warmUp(plain.port(), CHURN_BOTS, "warm-", CHURN_WARMUP_CYCLES, CHURN_WARMUP_LIMIT);
-        ChurnLoad.warmUp(withAgent.port(), CHURN_BOTS, "warm-", CHURN_WARMUP_CYCLES, CHURN_WARMUP_LIMIT);
+        ChurnLoad.warmUp(plain.pomeloPort(), CHURN_BOTS, "warm-", CHURN_WARMUP_CYCLES, CHURN_WARMUP_LIMIT);
+        ChurnLoad.warmUp(withAgent.pomeloPort(), CHURN_BOTS, "warm-", CHURN_WARMUP_CYCLES, CHURN_WARMUP_LIMIT);
         for (int pair = 0; pair < pairs; pair++) {
             String prefix = "churn-" + pair + "-";
             boolean plainFirst = pair % 2 == 0;
@@ -110,36 +111,36 @@ public final class OverheadBench {
                         "one ratio per pair"));
     }
 
-    private static ChurnLoad.Run churnRun(Connector target, String uidPrefix, Schedule schedule) throws Exception {
-        return ChurnLoad.run(target.port(), () -> cpuNanos(target), CHURN_BOTS, uidPrefix, schedule.warmup(),
+    private static ChurnLoad.Run churnRun(ConnectorProcess target, String uidPrefix, Schedule schedule) throws Exception {
+        return ChurnLoad.run(target.pomeloPort(), () -> cpuNanos(target), CHURN_BOTS, uidPrefix, schedule.warmup(),
                 schedule.measure());
     }
 
-    private static long cpuNanos(Connector connector) {
+    private static long cpuNanos(ConnectorProcess connector) {
         return ProcessHandle.of(connector.pid()).flatMap(process -> process.info().totalCpuDuration())
                 .map(Duration::toNanos)
                 .orElseThrow(() -> new IllegalStateException("no CPU time for connector pid " + connector.pid()));
     }
 
-    private List<Row> chat(Connector plain, Connector withAgent, JolokiaHttp jolokia) throws Exception {
+    private List<Row> chat(ConnectorProcess plain, ConnectorProcess withAgent, JolokiaHttp jolokia) throws Exception {
         int rounds = chat.pairs();
         Duration warmup = chat.warmup();
         double[] without = new double[rounds];
         double[] with = new double[rounds];
         double[] ratio = new double[rounds];
         // an address each, not the churn's 127.0.2.x: 10,000 ports each, none in TIME_WAIT
-        try (HeldUsers heldPlain = HeldUsers.hold(plain.port(), HELD_USERS, "held-", "127.0.0.2");
-             HeldUsers heldWithAgent = HeldUsers.hold(withAgent.port(), HELD_USERS, "held-", "127.0.0.3")) {
+        try (HeldUsers heldPlain = HeldUsers.hold(plain.pomeloPort(), HELD_USERS, "held-", "127.0.0.2");
+             HeldUsers heldWithAgent = HeldUsers.hold(withAgent.pomeloPort(), HELD_USERS, "held-", "127.0.0.3")) {
             awaitCount(jolokia, "LoginedCount", HELD_USERS);
-            ChatLoad.messagesPerSecond(plain.port(), CHATTERS, "warm-", "held-0", warmup, warmup);
-            ChatLoad.messagesPerSecond(withAgent.port(), CHATTERS, "warm-", "held-0", warmup, warmup);
+            ChatLoad.messagesPerSecond(plain.pomeloPort(), CHATTERS, "warm-", "held-0", warmup, warmup);
+            ChatLoad.messagesPerSecond(withAgent.pomeloPort(), CHATTERS, "warm-", "held-0", warmup, warmup);
             for (int round = 0; round < rounds; round++) {
                 String prefix = "chat-" + round + "-";
                 boolean plainFirst = round % 2 == 0;
                 for (int leg = 0; leg < 2; leg++) {
                     boolean plainLeg = (leg == 0) == plainFirst;
-                    Connector target = plainLeg ? plain : withAgent;
-                    double rate = ChatLoad.messagesPerSecond(target.port(), CHATTERS, prefix, "held-" + round,
+                    ConnectorProcess target = plainLeg ? plain : withAgent;
+                    double rate = ChatLoad.messagesPerSecond(target.pomeloPort(), CHATTERS, prefix, "held-" + round,
                             warmup, chat.measure());
                     if (plainLeg) {
                         without[round] = rate;
@@ -161,8 +162,8 @@ public final class OverheadBench {
     }
 
     /** Same flags for both connectors. */
-    private static Connector connector(String id, boolean agent) throws IOException {
-        return Connector.start(id, agent, List.of("-Xmx512m", "-XX:+UseSerialGC"));
+    private static ConnectorProcess connector(String id, boolean agent) throws IOException {
+        return BenchConnectors.builder(id, agent).maxHeap("512m").start();
     }
 
     /** The agent must really be counting, or the ratio would mean nothing. */

@@ -1,10 +1,10 @@
 package io.onlineuser.bench.process;
 
+import io.onlineuser.testkit.Jars;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class ChildJvm {
     public static Map<String, List<Double>> run(Class<?> main, List<String> jvmArgs, List<String> args, long timeoutSeconds)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
+        command.add(Jars.javaExecutable());
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -64,10 +64,6 @@ public final class ChildJvm {
     /** What a probe prints for the driver to collect. */
     public static void report(String key, double value) {
         System.out.println(SAMPLE + key + " " + value);
-    }
-
-    public static String javaExecutable() {
-        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static String lastLine(CharSequence text) {

@@ -2,11 +2,12 @@ package io.onlineuser.bench.scale;
 
 import io.onlineuser.bench.memory.MemoryProbe;
 import io.onlineuser.bench.overhead.HeldUsers;
+import io.onlineuser.bench.process.BenchConnectors;
 import io.onlineuser.bench.process.ChildJvm;
-import io.onlineuser.bench.process.Connector;
 import io.onlineuser.bench.report.Row;
 import io.onlineuser.bench.report.Stats;
 import io.onlineuser.bench.report.Target;
+import io.onlineuser.testkit.ConnectorProcess;
 import io.onlineuser.testkit.JolokiaHttp;
 import java.io.IOException;
 import java.nio.file.Paths;
@@ -82,18 +83,18 @@ public final class ScaleBench {
     /** Holds the players on fresh connectors, measures, lets them go; one value per connector. */
     private Measured holdPlayers(boolean withAgent) throws Exception {
         Measured measured = new Measured(connectors);
-        List<Connector> started = new ArrayList<>();
+        List<ConnectorProcess> started = new ArrayList<>();
         List<HeldUsers> players = new ArrayList<>();
         try {
             for (int i = 0; i < connectors; i++) {
-                started.add(Connector.start(serverId(withAgent, i), withAgent, List.of("-Xmx1g", "-XX:+UseSerialGC")));
+                started.add(BenchConnectors.builder(serverId(withAgent, i), withAgent).maxHeap("1g").start());
             }
             long[] cpuBefore = cpuNanos(started);
             for (int i = 0; i < connectors; i++) {
                 // no source address: a bind(address, 0) draws from the ephemeral range shared with every
                 // socket in TIME_WAIT (seen: 15,000 of 28,232 ports unusable after earlier runs), while
                 // connect() alone may reuse a port towards another connector's port
-                players.add(HeldUsers.hold(started.get(i).port(), connectionsPerConnector, "scale-", null));
+                players.add(HeldUsers.hold(started.get(i).pomeloPort(), connectionsPerConnector, "scale-", null));
                 System.err.printf("   %s holds %,d players%n", serverId(withAgent, i), connectionsPerConnector);
             }
             long[] cpuHeld = cpuNanos(started);
@@ -123,7 +124,7 @@ public final class ScaleBench {
             for (HeldUsers held : players) {
                 held.close();
             }
-            started.forEach(Connector::close);
+            started.forEach(ConnectorProcess::close);
         }
     }
 
@@ -131,7 +132,7 @@ public final class ScaleBench {
         return (withAgent ? "scale-agent-" : "scale-plain-") + (index + 1);
     }
 
-    private static long[] cpuNanos(List<Connector> connectors) {
+    private static long[] cpuNanos(List<ConnectorProcess> connectors) {
         long[] nanos = new long[connectors.size()];
         for (int i = 0; i < nanos.length; i++) {
             nanos[i] = ProcessHandle.of(connectors.get(i).pid()).flatMap(p -> p.info().totalCpuDuration())

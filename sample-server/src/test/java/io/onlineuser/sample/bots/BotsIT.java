@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.onlineuser.sample.client.PomeloClient;
-import io.onlineuser.sample.server.SampleServerProcess;
+import io.onlineuser.sample.server.SampleServerCommand;
+import io.onlineuser.testkit.ConnectorProcess;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,11 +17,11 @@ import org.junit.jupiter.api.TestInstance;
 class BotsIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private SampleServerProcess server;
+    private ConnectorProcess server;
 
     @BeforeAll
     void startServer() throws Exception {
-        server = SampleServerProcess.start("--id", "it-bots");
+        server = ConnectorProcess.builder().serverId("it-bots").withAgent(false).start();
     }
 
     @AfterAll
@@ -30,24 +31,24 @@ class BotsIT {
 
     @Test
     void holdsConnectionsAndLoginsTheServerAgreesWith() throws Exception {
-        try (Bots bots = Bots.builder("127.0.0.1", server.port()).connections(200).logins(100).uidPrefix("tcp-").start()) {
+        try (Bots bots = Bots.builder("127.0.0.1", server.pomeloPort()).connections(200).logins(100).uidPrefix("tcp-").start()) {
             await().atMost(WAIT).until(() -> bots.connected() == 200 && bots.loggedIn() == 100);
             assertThat(bots.failed()).isZero();
 
-            try (PomeloClient probe = PomeloClient.connectTcp("127.0.0.1", server.port())) {
+            try (PomeloClient probe = PomeloClient.connectTcp("127.0.0.1", server.pomeloPort())) {
                 assertThat(probe.login("tcp-99")).as("bot 99 logged in").isEqualTo(500);
                 assertThat(probe.lastError()).isEqualTo("DUPLICATE_LOGIN");
                 assertThat(probe.login("tcp-100")).as("bot 100 only connected").isEqualTo(200);
             }
         }
-        try (PomeloClient after = PomeloClient.connectTcp("127.0.0.1", server.port())) {
+        try (PomeloClient after = PomeloClient.connectTcp("127.0.0.1", server.pomeloPort())) {
             await().atMost(WAIT).until(() -> after.login("tcp-0") == 200);
         }
     }
 
     @Test
     void commandLineHoldsThenSumsUp() throws Exception {
-        SampleServerProcess.Finished run = SampleServerProcess.run("bots", "--port", String.valueOf(server.port()),
+        SampleServerCommand.Finished run = SampleServerCommand.run("bots", "--port", String.valueOf(server.pomeloPort()),
                 "--connections", "40", "--logins", "20", "--uid-prefix", "cli-", "--hold", "0");
 
         assertThat(run.output()).contains("bots summary: connected 40 (peak 40) of 40, logged in 20 of 20, failed 0");
@@ -56,7 +57,7 @@ class BotsIT {
 
     @Test
     void commandLineRefusesMoreLoginsThanConnections() throws Exception {
-        SampleServerProcess.Finished run = SampleServerProcess.run("bots", "--port", String.valueOf(server.port()),
+        SampleServerCommand.Finished run = SampleServerCommand.run("bots", "--port", String.valueOf(server.pomeloPort()),
                 "--connections", "5", "--logins", "10");
 
         assertThat(run.exitCode()).isEqualTo(2);
@@ -65,7 +66,7 @@ class BotsIT {
 
     @Test
     void webSocketBotsLogInAndChat() {
-        try (Bots bots = Bots.builder("127.0.0.1", server.port()).connections(50).logins(50).webSocket(true)
+        try (Bots bots = Bots.builder("127.0.0.1", server.pomeloPort()).connections(50).logins(50).webSocket(true)
                 .chatIntervalMillis(200).uidPrefix("ws-").start()) {
             await().atMost(WAIT).until(() -> bots.loggedIn() == 50 && bots.chats() >= 100);
             assertThat(bots.failed()).isZero();
@@ -74,7 +75,7 @@ class BotsIT {
 
     @Test
     void churnCyclesThroughLoginChatLogoutClose() {
-        try (Bots bots = Bots.builder("127.0.0.1", server.port()).connections(20).logins(20).churn(true)
+        try (Bots bots = Bots.builder("127.0.0.1", server.pomeloPort()).connections(20).logins(20).churn(true)
                 .uidPrefix("churn-").start()) {
             await().atMost(WAIT).until(() -> bots.cycles() >= 100);
             assertThat(bots.chats()).isGreaterThanOrEqualTo(bots.cycles() - 20);

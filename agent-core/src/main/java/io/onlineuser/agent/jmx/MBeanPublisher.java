@@ -58,6 +58,9 @@ public final class MBeanPublisher {
                     new SessionAdapter(tracker, serverId, options.kickEnabled()),
                     SessionMBean.class,
                     "Who is online on connector " + serverId + ", and kick"));
+            if (!registered.isEmpty()) {
+                LOG.info("MXBeans registered: {}", registered);
+            }
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("MBeans not published ({}); the numbers are not visible over JMX", e.toString());
             return () -> { };

@@ -29,6 +29,11 @@ public final class AgentReads {
         return jolokia.read("onlineuser:type=Agent,serverId=" + serverId, null);
     }
 
+    /** Pomelo's statisticsInfo: serverId, totalConnCount, loginedCount, loginedList. */
+    public JsonNode statisticsInfo(int limit) {
+        return jolokia.exec("onlineuser:type=ConnectionStats,serverId=" + serverId, "statisticsInfo", limit);
+    }
+
     public int totalConnCount() {
         return connectionStats().get("TotalConnCount").asInt();
     }

@@ -10,12 +10,16 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.onlineuser.sample.backend.BackendServer;
 import io.onlineuser.sample.session.SessionService;
 import io.onlineuser.sample.transport.WebSocketPackageCodec;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
-/** The sample connector: one port, Pomelo over WebSocket or raw TCP, on Netty NIO. */
+/**
+ * The sample connector: one port for players, Pomelo over WebSocket or raw TCP, on Netty NIO;
+ * optionally a second one for backend RPC ({@link #startBackend}).
+ */
 public final class SampleServer implements AutoCloseable {
     private static final int ACCEPT_BACKLOG = 4096;
 
@@ -24,6 +28,7 @@ public final class SampleServer implements AutoCloseable {
     private final EventLoopGroup acceptGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     private Channel serverChannel;
+    private BackendServer backend;
 
     public SampleServer(ServerSettings settings) {
         this.settings = settings;
@@ -53,6 +58,15 @@ public final class SampleServer implements AutoCloseable {
         return port();
     }
 
+    /**
+     * Opens the backend RPC port beside the players' one (Pomelo's {@code port} beside
+     * {@code clientPort}) and returns it (the chosen one for 0).
+     */
+    public int startBackend(int port) throws InterruptedException {
+        backend = new BackendServer(acceptGroup, ioGroup);
+        return backend.start(settings.host(), port);
+    }
+
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
@@ -68,6 +82,9 @@ public final class SampleServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (backend != null) {
+            backend.close();
+        }
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
         }

@@ -20,6 +20,10 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "3010", description = "port; 0 picks a free one (default: ${DEFAULT-VALUE})")
     private int port;
 
+    @Option(names = "--backend-port", defaultValue = "-1",
+            description = "also open a backend RPC port (as Pomelo's connector 'port' beside 'clientPort'); 0 picks a free one; default: none")
+    private int backendPort;
+
     @Option(names = "--duplicate", defaultValue = "reject",
             description = "when a uid already online logs in again: reject, or kick the older session (default: ${DEFAULT-VALUE})")
     private DuplicateLoginPolicy duplicate;
@@ -43,6 +47,10 @@ public final class ServerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sample-server-shutdown"));
         LoggerFactory.getLogger(ServerCommand.class).info("{} on {}:{}: WebSocket and TCP, heartbeat {} s, duplicate login: {}",
                 serverId, host, boundPort, heartbeatSeconds, settings.duplicatePolicy().name().toLowerCase());
+        if (backendPort >= 0) {
+            int boundBackend = server.startBackend(backendPort);
+            System.out.println("sample-server " + serverId + " backend RPC on port " + boundBackend);
+        }
         System.out.println("sample-server " + serverId + " listening on port " + boundPort);
         System.out.flush();
         server.awaitClose();

@@ -3,8 +3,10 @@ package io.onlineuser.agent.instrument;
 import io.onlineuser.agent.bridge.BridgeListener;
 import io.onlineuser.agent.instrument.hook.HookCalls;
 import io.onlineuser.agent.instrument.netty.AcceptedChannels;
+import io.onlineuser.agent.instrument.netty.ChannelIds;
 import io.onlineuser.agent.instrument.netty.ListenerWatch;
 import io.onlineuser.agent.instrument.netty.RemoteAddresses;
+import io.onlineuser.agent.track.ChannelIdIndex;
 import io.onlineuser.agent.track.Listener;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.net.SocketAddress;
@@ -22,22 +24,23 @@ public final class TrackerEvents implements BridgeListener {
     private final HookCalls hooks;
     private final ListenerWatch listeners;
     private final HookCallCounts hookCalls;
-    private final Runnable onFirstConnection;
+    private final ChannelIdIndex channelIds;
     private final Runnable onFirstListen;
-    private final AtomicBoolean firstConnectionSeen = new AtomicBoolean();
     private final AtomicBoolean firstListenSeen = new AtomicBoolean();
 
     /**
-     * {@code onFirstConnection} and {@code onFirstListen} (the host's first server channel became
-     * active) run once each, on the event loop: they must only hand work to another thread.
+     * {@code onFirstListen} (the host's first server channel became active) runs once, on the
+     * event loop: it must only hand work to another thread.
+     *
+     * @param channelIds kept up to date with counted connections once a hook names sessions by channel id
      */
     public TrackerEvents(OnlineTracker tracker, HookCalls hooks, ListenerWatch listeners, HookCallCounts hookCalls,
-                         Runnable onFirstConnection, Runnable onFirstListen) {
+                         ChannelIdIndex channelIds, Runnable onFirstListen) {
         this.tracker = tracker;
         this.hooks = hooks;
         this.listeners = listeners;
         this.hookCalls = hookCalls;
-        this.onFirstConnection = onFirstConnection;
+        this.channelIds = channelIds;
         this.onFirstListen = onFirstListen;
     }
 
@@ -53,9 +56,6 @@ public final class TrackerEvents implements BridgeListener {
             return;
         }
         accepted(channel, listeners.of(parent), remoteAddress);
-        if (!firstConnectionSeen.get() && firstConnectionSeen.compareAndSet(false, true)) {
-            onFirstConnection.run();
-        }
     }
 
     /** Counts an accepted connection once, on its listener and, when the listener counts, in the tracker. */
@@ -64,6 +64,9 @@ public final class TrackerEvents implements BridgeListener {
             listener.openedUncounted(channel);
         } else if (tracker.connectionActive(channel, RemoteAddresses.format(remoteAddress))) {
             listener.opened();
+            if (channelIds.enabled()) {
+                channelIds.opened(ChannelIds.shortTextOfChannel(channel), channel);
+            }
         }
     }
 
@@ -82,8 +85,13 @@ public final class TrackerEvents implements BridgeListener {
     void closed(Object channel, Listener listener) {
         if (listener != null && !listener.counted()) {
             listener.closedUncounted(channel);
-        } else if (tracker.connectionInactive(channel) && listener != null) {
-            listener.closed();
+        } else if (tracker.connectionInactive(channel)) {
+            if (listener != null) {
+                listener.closed();
+            }
+            if (channelIds.enabled()) {
+                channelIds.closed(ChannelIds.shortTextOfChannel(channel), channel);
+            }
         }
     }
 

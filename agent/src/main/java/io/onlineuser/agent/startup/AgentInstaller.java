@@ -17,10 +17,12 @@ import io.onlineuser.agent.track.OnlineTracker;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
 final class AgentInstaller {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentInstaller.class);
+    /** How long after the host listens (or the agent attaches) a hook's class must be loaded. */
+    static final long UNUSED_HOOK_REPORT_MILLIS = 10_000;
 
     private AgentInstaller() {
     }
@@ -51,10 +55,12 @@ final class AgentInstaller {
         HookCallCounts hookCalls = new HookCallCounts(hooks.statuses().size());
         AgentSelf self = new AgentSelf(options, listeners.listeners(), hooks.statuses(), hookCalls);
         ExporterLaunch exporters = new ExporterLaunch(background, () -> Exporters.start(options, tracker, self));
-        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), listeners, hookCalls,
-                () -> background.execute(hooks::reportUnused), () -> {
+        Runnable reportUnusedHooks = unusedHookReport(hooks, instrumentation, background);
+        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), listeners, hookCalls, hooks.channelIds(),
+                () -> {
                     exporters.now();
                     listeners.reportUnheardPortsLater();
+                    reportUnusedHooks.run();
                 }));
 
         HookWeaving weaving = hooks.weaving();
@@ -62,7 +68,7 @@ final class AgentInstaller {
         if (options.nettyEnabled()) {
             exact.addAll(PipelineCalls.all());
         }
-        new ExactTypeTransformer(exact).install(instrumentation, lateAttach);
+        new ExactTypeTransformer(exact, background).install(instrumentation, lateAttach);
         if (weaving.hasSubtypeHooks()) {
             // only Byte Buddy's type pool can tell which classes extend a type; its cost is paid only then
             SubtypeHookInstaller.install(weaving, instrumentation, lateAttach);
@@ -71,9 +77,33 @@ final class AgentInstaller {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), options.asMap());
         if (lateAttach || !options.nettyEnabled()) {
             exporters.now();
+            reportUnusedHooks.run();
         } else {
             exporters.whenHostListensOrAfter(ExporterLaunch.FALLBACK_MILLIS);
         }
+    }
+
+    /**
+     * Reports, once and {@link #UNUSED_HOOK_REPORT_MILLIS} after it is first run, the hooks whose
+     * class is still not loaded: frameworks load their session classes at their first login or
+     * connection, a moment after they listen, so an earlier report would be a false alarm.
+     */
+    private static Runnable unusedHookReport(SessionHooks hooks, Instrumentation instrumentation, Executor background) {
+        AtomicBoolean scheduled = new AtomicBoolean();
+        return () -> {
+            if (scheduled.compareAndSet(false, true)) {
+                CompletableFuture.delayedExecutor(UNUSED_HOOK_REPORT_MILLIS, TimeUnit.MILLISECONDS, background)
+                        .execute(() -> hooks.reportUnused(loadedClassNames(instrumentation)));
+            }
+        };
+    }
+
+    private static List<String> loadedClassNames(Instrumentation instrumentation) {
+        List<String> names = new ArrayList<>();
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            names.add(loaded.getName());
+        }
+        return names;
     }
 
     /** One daemon thread, created when work arrives and gone when idle. */

@@ -49,9 +49,9 @@ class NettyCallsTest {
         OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis);
         SessionHooks noHooks = SessionHooks.configure(tracker, null, null, null, problem -> { });
         AtomicInteger listens = new AtomicInteger();
-        OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks.calls(), allListeners(), new HookCallCounts(0), () -> { },
-                listens::incrementAndGet));
-        ExactTypeTransformer transformer = new ExactTypeTransformer(PipelineCalls.all());
+        OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks.calls(), allListeners(), new HookCallCounts(0),
+                noHooks.channelIds(), listens::incrementAndGet));
+        ExactTypeTransformer transformer = new ExactTypeTransformer(PipelineCalls.all(), Runnable::run);
         transformer.install(instrumentation, true);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
@@ -94,7 +94,7 @@ class NettyCallsTest {
         Instrumentation instrumentation = ByteBuddyAgent.install();
         OnlineTracker tracker = new OnlineTracker(System::currentTimeMillis);
         SessionHooks noHooks = SessionHooks.configure(tracker, null, null, null, problem -> { });
-        ExactTypeTransformer transformer = new ExactTypeTransformer(PipelineCalls.all());
+        ExactTypeTransformer transformer = new ExactTypeTransformer(PipelineCalls.all(), Runnable::run);
         transformer.install(instrumentation, true);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
@@ -105,8 +105,8 @@ class NettyCallsTest {
                     .childHandler(new NoHandlers()).bind("127.0.0.1", 0).sync().channel();
             int gamePort = ((InetSocketAddress) game.localAddress()).getPort();
             Listeners listeners = new Listeners(PortScope.parse(Integer.toString(gamePort)));
-            OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks.calls(), new ListenerWatch(listeners, Runnable::run), new HookCallCounts(0),
-                    () -> { }, () -> { }));
+            OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks.calls(), new ListenerWatch(listeners, Runnable::run),
+                    new HookCallCounts(0), noHooks.channelIds(), () -> { }));
             Bootstrap client = new Bootstrap().group(group).channel(NioSocketChannel.class).handler(new NoHandlers());
             Channel player1 = client.connect(game.localAddress()).sync().channel();
             Channel player2 = client.connect(game.localAddress()).sync().channel();

@@ -18,6 +18,7 @@ import io.onlineuser.testapp.LoginService;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ForkJoinPool;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -39,8 +40,9 @@ class SessionHookCallsTest {
     private void install(String bind, String unbind, String kick) {
         SessionHooks hooks = SessionHooks.configure(tracker, bind, unbind, kick, problems::add);
         tracker.setKicker(hooks.kicker());
-        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), NettyCallsTest.allListeners(), new HookCallCounts(2), () -> { }, () -> { }));
-        exactTransformer = new ExactTypeTransformer(hooks.weaving().exactCalls());
+        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), NettyCallsTest.allListeners(),
+                new HookCallCounts(2), hooks.channelIds(), () -> { }));
+        exactTransformer = new ExactTypeTransformer(hooks.weaving().exactCalls(), ForkJoinPool.commonPool());
         exactTransformer.install(instrumentation, true);
         if (hooks.weaving().hasSubtypeHooks()) {
             subtypeTransformer = hooks.weaving().applySubtypeHooks(SubtypeHookInstaller.builder(true), getClass().getClassLoader())
@@ -149,7 +151,7 @@ class SessionHookCallsTest {
     @Test
     void aBadDescriptionIsReportedAndTheOtherHooksStillWork() {
         install(SERVICE + "#bind/2 session=arg0 uid=arg1", SERVICE + "#unbind session=arg0", null);
-        new FakeSessionService().bind(new FakeSession(null), "u12");
+        new FakeSessionService().bind(new FakeSession(new EmbeddedChannel()), "u12");
 
         assertThat(tracker.isOnline("u12")).isTrue();
         assertThat(problems).singleElement().asString()
@@ -169,7 +171,7 @@ class SessionHookCallsTest {
         install(LoginService.class.getName() + "+#login/2 session=arg0 uid=arg1",
                 LoginService.class.getName() + "+#logout/1 session=arg0", null);
         GameLoginService service = new GameLoginService();
-        FakeSession session = new FakeSession(null);
+        FakeSession session = new FakeSession(new EmbeddedChannel());
 
         service.login(session, "u13");
         assertThat(tracker.isOnline("u13")).isTrue();

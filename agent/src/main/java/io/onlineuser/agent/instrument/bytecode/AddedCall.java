@@ -42,7 +42,8 @@ public interface AddedCall {
      * Told once per class definition (first load or retransformation) what was found.
      *
      * @param added               whether at least one method got the call
-     * @param aritiesOfMethodName parameter counts of every method called {@link #methodName()}
+     * @param aritiesOfMethodName parameter counts of the methods called {@link #methodName()} that
+     *                            the class declares with code of their own (compiler bridges left out)
      */
-    void typeVisited(String typeName, boolean added, List<Integer> aritiesOfMethodName);
+    void typeVisited(VisitedType type, boolean added, List<Integer> aritiesOfMethodName);
 }

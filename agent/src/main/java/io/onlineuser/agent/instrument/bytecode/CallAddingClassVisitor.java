@@ -20,12 +20,18 @@ final class CallAddingClassVisitor extends ClassVisitor {
     private final List<AddedCall> calls;
     private final List<List<Integer>> arities = new ArrayList<>();
     private final Set<AddedCall> applied = new HashSet<>();
+    private final ClassLoader loader;
+    private final ExactTypeTransformer transformer;
     private String owner;
+    private String superName;
     private boolean writesFrames;
 
-    CallAddingClassVisitor(ClassVisitor target, List<AddedCall> calls) {
+    CallAddingClassVisitor(ClassVisitor target, List<AddedCall> calls, ClassLoader loader,
+                           ExactTypeTransformer transformer) {
         super(Opcodes.ASM9, target);
         this.calls = calls;
+        this.loader = loader;
+        this.transformer = transformer;
         for (int i = 0; i < calls.size(); i++) {
             arities.add(new ArrayList<>());
         }
@@ -34,6 +40,9 @@ final class CallAddingClassVisitor extends ClassVisitor {
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         owner = name;
+        boolean ownSuperclass = superName != null && (access & Opcodes.ACC_INTERFACE) == 0
+                && !superName.startsWith("java/") && !superName.startsWith("jdk/");
+        this.superName = ownSuperclass ? superName.replace('/', '.') : null;
         writesFrames = (version & 0xFFFF) >= Opcodes.V1_6;
         super.visit(version, access, name, signature, superName, interfaces);
     }
@@ -47,7 +56,9 @@ final class CallAddingClassVisitor extends ClassVisitor {
             if (!each.methodName().equals(name)) {
                 continue;
             }
-            arities.get(i).add(Type.getArgumentTypes(descriptor).length);
+            if ((access & Opcodes.ACC_BRIDGE) == 0) {
+                arities.get(i).add(Type.getArgumentTypes(descriptor).length);
+            }
             if ((access & NOT_ADVISABLE) == 0 && placeable(each, access, name) && each.appliesTo(access, descriptor)) {
                 applicable.add(each);
                 applied.add(each);
@@ -60,9 +71,10 @@ final class CallAddingClassVisitor extends ClassVisitor {
     @Override
     public void visitEnd() {
         super.visitEnd();
+        VisitedType type = new VisitedType(owner.replace('/', '.'), superName, loader, transformer);
         for (int i = 0; i < calls.size(); i++) {
             AddedCall each = calls.get(i);
-            each.typeVisited(owner.replace('/', '.'), applied.contains(each), List.copyOf(arities.get(i)));
+            each.typeVisited(type, applied.contains(each), List.copyOf(arities.get(i)));
         }
     }
 

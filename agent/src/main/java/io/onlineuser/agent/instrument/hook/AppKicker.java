@@ -49,15 +49,15 @@ public final class AppKicker implements SessionKicker {
     }
 
     private boolean callKickMethod(Object session, String reason) throws ReflectiveOperationException {
-        Object target = kickSpec.session().isThis() ? session : bindTarget.get();
+        Object target = kickSpec.session().root().isThis() ? session : bindTarget.get();
         Class<?> searchFrom = target != null ? target.getClass() : loadKickType(session);
         Method method = findMethod(searchFrom, session);
         if (!Modifier.isStatic(method.getModifiers()) && target == null) {
             throw new IllegalStateException("no instance of " + kickSpec.typeName() + " seen by hook.bind yet");
         }
         Object[] args = defaultArguments(method.getParameterTypes());
-        if (!kickSpec.session().isThis()) {
-            args[kickSpec.session().index()] = session;
+        if (!kickSpec.session().root().isThis()) {
+            args[kickSpec.session().root().index()] = session;
         }
         if (kickSpec.reason() != null) {
             args[kickSpec.reason().index()] = reason;
@@ -93,7 +93,7 @@ public final class AppKicker implements SessionKicker {
     }
 
     private boolean accepts(Class<?>[] parameters, Object session) {
-        boolean sessionFits = kickSpec.session().isThis() || parameters[kickSpec.session().index()].isInstance(session);
+        boolean sessionFits = kickSpec.session().root().isThis() || parameters[kickSpec.session().root().index()].isInstance(session);
         boolean reasonFits = kickSpec.reason() == null
                 || parameters[kickSpec.reason().index()].isAssignableFrom(String.class);
         return sessionFits && reasonFits;

@@ -32,7 +32,7 @@ public final class HookAdvice {
     public @interface HookId {
     }
 
-    /** The value configured as {@code session=}. */
+    /** The root of the {@code session=} path. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.PARAMETER)
     public @interface Session {

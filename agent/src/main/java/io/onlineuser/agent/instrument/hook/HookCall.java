@@ -1,7 +1,9 @@
 package io.onlineuser.agent.instrument.hook;
 
 import io.onlineuser.agent.instrument.bytecode.AddedCall;
+import io.onlineuser.agent.instrument.bytecode.VisitedType;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
@@ -20,16 +22,20 @@ final class HookCall implements AddedCall {
     private final int hookId;
     private final HookSpec spec;
     private final HookStatus status;
+    private final String typeName;
+    private final AtomicBoolean followed = new AtomicBoolean();
 
-    HookCall(int hookId, HookStatus status) {
+    /** @param typeName the class named by the hook, or a superclass of it that declares the method */
+    HookCall(int hookId, HookStatus status, String typeName) {
         this.hookId = hookId;
         this.spec = status.spec();
         this.status = status;
+        this.typeName = typeName;
     }
 
     @Override
     public String typeName() {
-        return spec.typeName();
+        return typeName;
     }
 
     @Override
@@ -49,6 +55,7 @@ final class HookCall implements AddedCall {
 
     @Override
     public void emit(MethodVisitor method, int access, String descriptor) {
+        status.methodMatched(typeName + '#' + spec.methodName() + descriptor);
         boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
         Type[] arguments = Type.getArgumentTypes(descriptor);
         method.visitLdcInsn(hookId);
@@ -57,7 +64,7 @@ final class HookCall implements AddedCall {
         } else {
             method.visitVarInsn(Opcodes.ALOAD, 0);
         }
-        load(method, spec.session(), isStatic, arguments);
+        load(method, spec.session().root(), isStatic, arguments);
         if (spec.uid() == null) {
             method.visitInsn(Opcodes.ACONST_NULL);
         } else {
@@ -86,8 +93,19 @@ final class HookCall implements AddedCall {
     }
 
     @Override
-    public void typeVisited(String typeName, boolean added, List<Integer> aritiesOfMethodName) {
-        status.typeSeen(typeName, added, aritiesOfMethodName);
+    public void typeVisited(VisitedType type, boolean added, List<Integer> aritiesOfMethodName) {
+        status.typeSeen();
+        if (added) {
+            return;
+        }
+        if (!aritiesOfMethodName.contains(spec.arity()) && type.superName() != null) {
+            if (followed.compareAndSet(false, true)) {
+                status.followsSuperclass(type.name(), type.superName());
+                type.addToSuperclass(new HookCall(hookId, status, type.superName()));
+            }
+            return;
+        }
+        status.noMethod(type.name(), aritiesOfMethodName);
     }
 
     @Override

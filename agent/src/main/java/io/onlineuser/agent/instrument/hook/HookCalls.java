@@ -1,45 +1,63 @@
 package io.onlineuser.agent.instrument.hook;
 
 import io.onlineuser.agent.instrument.netty.RemoteAddresses;
+import io.onlineuser.agent.track.ChannelIdIndex;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Turns what a hooked method saw when it returned into tracker events: a bind resolves the uid
- * path and the session's connection, an unbind ends the session. A hook that fails at run time
- * is reported once; its other calls still try.
+ * Turns what a hooked method saw when it returned into tracker events: a bind resolves the
+ * session and uid paths and the session's connection, an unbind ends the session. Runs on the
+ * application's threads: problems are kept in the hook's status and logged once per hook; its
+ * other calls still try.
  */
 public final class HookCalls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HookCalls.class);
 
     private final OnlineTracker tracker;
     private final List<HookStatus> hooks;
     private final AppKicker kicker;
-    private final Consumer<String> problems;
-    private final AtomicBoolean[] failureReported;
+    private final SessionKeys keys;
 
-    HookCalls(OnlineTracker tracker, List<HookStatus> hooks, AppKicker kicker, Consumer<String> problems) {
+    HookCalls(OnlineTracker tracker, List<HookStatus> hooks, AppKicker kicker, ChannelIdIndex channelIds) {
         this.tracker = tracker;
         this.hooks = hooks;
         this.kicker = kicker;
-        this.problems = problems;
-        this.failureReported = new AtomicBoolean[hooks.size()];
-        for (int i = 0; i < failureReported.length; i++) {
-            failureReported[i] = new AtomicBoolean();
-        }
+        this.keys = new SessionKeys(tracker, channelIds);
     }
 
-    /** What the call of hook {@code hookId} saw when its method returned normally. */
-    public void onReturn(int hookId, Object self, Object session, Object uidSource) {
-        if (hookId < 0 || hookId >= hooks.size() || session == null) {
+    /**
+     * What the call of hook {@code hookId} saw when its method returned normally.
+     *
+     * @param sessionSource the root of the {@code session=} path
+     * @param uidSource     the root of the {@code uid=} path (null for unbind)
+     */
+    public void onReturn(int hookId, Object self, Object sessionSource, Object uidSource) {
+        if (hookId < 0 || hookId >= hooks.size()) {
             return;
         }
-        HookSpec spec = hooks.get(hookId).spec();
+        HookStatus hook = hooks.get(hookId);
+        if (!hook.counts(self)) {
+            return;
+        }
+        HookSpec spec = hook.spec();
         try {
+            Object value = spec.session().resolve(sessionSource);
+            Object session = keys.keyOf(value, spec.session());
             if (spec.role() == HookRole.UNBIND) {
-                tracker.sessionUnbound(session);
+                // a connection that is closed already ended its sessions
+                if (session != null) {
+                    tracker.sessionUnbound(session);
+                }
+                LOG.trace("{}: session {} logged out", hook.role(), session);
                 return;
+            }
+            if (session == null) {
+                throw new PathException("session=" + spec.session() + " gave '" + value
+                        + "', the channel id of no open accepted connection");
             }
             Object uid = spec.uid().resolve(uidSource);
             if (uid == null) {
@@ -47,13 +65,17 @@ public final class HookCalls {
             }
             Object channel = SessionChannels.channelOf(session);
             String address = RemoteAddresses.format(SessionChannels.remoteAddress(channel));
+            if (channel == null) {
+                hook.connectionNotFound(hook.role() + ": no connection found for a session of "
+                        + session.getClass().getName() + " (no field of it holds a Netty Channel or ChannelHandlerContext),"
+                        + " so its logins have no address and end only on hook.unbind; give session= a path to its"
+                        + " channel, context or channel id, e.g. session=arg0.channel (reported once)");
+            }
             tracker.sessionBound(session, uid.toString(), channel, address);
             kicker.rememberBindTarget(self);
+            LOG.trace("{}: uid {} logged in, session {}, address {}", hook.role(), uid, session, address);
         } catch (PathException | RuntimeException e) {
-            if (failureReported[hookId].compareAndSet(false, true)) {
-                problems.accept(spec.role().optionKey() + ": " + e.getMessage()
-                        + "; such logins are not counted (reported once)");
-            }
+            hook.callFailed(hook.role() + ": " + e.getMessage());
         }
     }
 }

@@ -5,8 +5,6 @@ import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
-import java.util.ArrayList;
-import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -36,7 +34,7 @@ public final class HookInstrumentation {
                                      HookStatus status) {
         Advice.WithCustomMapping mapping = Advice.withCustomMapping()
                 .bind(HookAdvice.HookId.class, hookId)
-                .bind(HookAdvice.Session.class, offsetOf(spec.session()));
+                .bind(HookAdvice.Session.class, offsetOf(spec.session().root()));
         mapping = spec.uid() == null
                 ? mapping.bind(HookAdvice.UidSource.class, NullConstant.INSTANCE, Object.class)
                 : mapping.bind(HookAdvice.UidSource.class, offsetOf(spec.uid().root()));
@@ -45,13 +43,10 @@ public final class HookInstrumentation {
                 .include(agentLoader)
                 .advice(methods, HookAdvice.class.getName());
         return builder.type(typeMatcher(spec)).transform((type, description, loader, module, domain) -> {
-            List<Integer> arities = new ArrayList<>();
-            for (MethodDescription.InDefinedShape method : description.getDeclaredMethods()) {
-                if (method.getName().equals(spec.methodName())) {
-                    arities.add(method.getParameters().size());
-                }
+            status.typeSeen();
+            for (MethodDescription.InDefinedShape method : description.getDeclaredMethods().filter(methods)) {
+                status.methodMatched(description.getName() + '#' + method.getName() + method.getDescriptor());
             }
-            status.typeSeen(description.getName(), !description.getDeclaredMethods().filter(methods).isEmpty(), arities);
             return advice.transform(type, description, loader, module, domain);
         });
     }

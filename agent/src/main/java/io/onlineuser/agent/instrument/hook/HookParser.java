@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a hook description:
  * <pre>
- *   Type[+]#method/arity session=REF [uid=PATH] [reason=REF]
+ *   Type[+]#method/arity session=PATH [uid=PATH] [reason=REF]     (hook.kick: session=REF)
  *   REF  = this | argN                 (N counts from 0)
  *   PATH = REF followed by .field or .method() steps, e.g. arg0.user.id or this.getUid()
  * </pre>
@@ -79,7 +79,9 @@ public final class HookParser {
         }
         int arity = parseArity(methodAndArity.substring(slash + 1));
         Map<String, String> keys = keyValues(role, tokens);
-        ValueRef session = parseRef("session", required(keys, "session"), arity);
+        ObjectPath session = role == HookRole.KICK
+                ? new ObjectPath(parseRef("session", required(keys, "session"), arity), List.of())
+                : parsePath("session", required(keys, "session"), arity);
         ObjectPath uid = role.takesUid() ? parsePath("uid", required(keys, "uid"), arity) : null;
         ValueRef reason = keys.containsKey("reason") ? parseRef("reason", keys.get("reason"), arity) : null;
         return new HookSpec(role, type, subtypes, method, arity, session, uid, reason);

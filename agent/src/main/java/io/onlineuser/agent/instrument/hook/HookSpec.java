@@ -11,12 +11,12 @@ public final class HookSpec {
     private final boolean includeSubtypes;
     private final String methodName;
     private final int arity;
-    private final ValueRef session;
+    private final ObjectPath session;
     private final ObjectPath uid;
     private final ValueRef reason;
 
     HookSpec(HookRole role, String typeName, boolean includeSubtypes, String methodName, int arity,
-             ValueRef session, ObjectPath uid, ValueRef reason) {
+             ObjectPath session, ObjectPath uid, ValueRef reason) {
         this.role = role;
         this.typeName = typeName;
         this.includeSubtypes = includeSubtypes;
@@ -48,7 +48,12 @@ public final class HookSpec {
         return arity;
     }
 
-    public ValueRef session() {
+    /**
+     * Where the session is: its value may be the session object, or a Netty channel, channel
+     * context, channel id or a channel id's text (see {@link SessionKeys}). For {@code hook.kick}
+     * a plain {@code this} or {@code argN}.
+     */
+    public ObjectPath session() {
         return session;
     }
 

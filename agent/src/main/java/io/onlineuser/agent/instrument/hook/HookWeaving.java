@@ -23,7 +23,7 @@ public final class HookWeaving {
         List<AddedCall> calls = new ArrayList<>();
         for (int id = 0; id < hooks.size(); id++) {
             if (!hooks.get(id).spec().includeSubtypes()) {
-                calls.add(new HookCall(id, hooks.get(id)));
+                calls.add(new HookCall(id, hooks.get(id), hooks.get(id).spec().typeName()));
             }
         }
         return calls;

@@ -43,6 +43,6 @@ final class HookedMethods {
     }
 
     private static boolean readsThis(HookSpec spec) {
-        return spec.session().isThis() || (spec.uid() != null && spec.uid().root().isThis());
+        return spec.session().root().isThis() || (spec.uid() != null && spec.uid().root().isThis());
     }
 }

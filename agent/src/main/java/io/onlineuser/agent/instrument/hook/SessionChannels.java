@@ -45,7 +45,40 @@ public final class SessionChannels {
         }
     };
 
+    /** ChannelHandlerContext.channel() through the public interface, per context class (null when not a context). */
+    private static final ClassValue<Method> CONTEXT_CHANNEL = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            Class<?> contextType = SuperTypes.named(type, CONTEXT);
+            try {
+                return contextType == null ? null : contextType.getMethod("channel");
+            } catch (NoSuchMethodException | RuntimeException e) {
+                return null;
+            }
+        }
+    };
+
     private SessionChannels() {
+    }
+
+    /** True for a Netty {@code Channel}. */
+    public static boolean isChannel(Object value) {
+        return value != null && CHANNEL_INTERFACES.get(value.getClass()) != null;
+    }
+
+    /** The channel of a Netty {@code ChannelHandlerContext}; null when {@code value} is none. */
+    public static Object channelOfContext(Object value) {
+        Method channel = value == null ? null : CONTEXT_CHANNEL.get(value.getClass());
+        try {
+            return channel == null ? null : channel.invoke(value);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether the channel is still open ({@code Channel#isOpen}). */
+    public static boolean isOpen(Object channel) {
+        return Boolean.TRUE.equals(invokeChannelMethod(channel, "isOpen"));
     }
 
     /** The channel the session holds, or null (then the session ends only on unbind). */

@@ -1,7 +1,9 @@
 package io.onlineuser.agent.instrument.hook;
 
+import io.onlineuser.agent.track.ChannelIdIndex;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -15,12 +17,14 @@ public final class SessionHooks {
 
     private final List<HookStatus> hooks;
     private final AppKicker kicker;
+    private final ChannelIdIndex channelIds;
     private final HookCalls calls;
 
-    private SessionHooks(List<HookStatus> hooks, AppKicker kicker, HookCalls calls) {
+    private SessionHooks(OnlineTracker tracker, List<HookStatus> hooks, AppKicker kicker) {
         this.hooks = hooks;
         this.kicker = kicker;
-        this.calls = calls;
+        this.channelIds = new ChannelIdIndex();
+        this.calls = new HookCalls(tracker, hooks, kicker, channelIds);
     }
 
     /**
@@ -40,7 +44,7 @@ public final class SessionHooks {
             hooks.add(new HookStatus(unbindSpec, problems));
         }
         AppKicker kicker = new AppKicker(parse(HookRole.KICK, kick, problems), problems);
-        return new SessionHooks(List.copyOf(hooks), kicker, new HookCalls(tracker, hooks, kicker, problems));
+        return new SessionHooks(tracker, List.copyOf(hooks), kicker);
     }
 
     private static HookSpec parse(HookRole role, String text, Consumer<String> problems) {
@@ -63,6 +67,11 @@ public final class SessionHooks {
         return calls;
     }
 
+    /** Open channels by id text, for sessions named by a channel id (kept only once one is). */
+    public ChannelIdIndex channelIds() {
+        return channelIds;
+    }
+
     public AppKicker kicker() {
         return kicker;
     }
@@ -72,8 +81,11 @@ public final class SessionHooks {
         return hooks;
     }
 
-    /** Reports hooks that have matched nothing by now (called once the application serves clients). */
-    public void reportUnused() {
-        hooks.forEach(HookStatus::reportIfUnused);
+    /**
+     * Reports hooks whose class has not been loaded by now (called a while after the application
+     * listens), with the closest of {@code loadedClassNames} as a hint.
+     */
+    public void reportUnused(Collection<String> loadedClassNames) {
+        hooks.forEach(hook -> hook.reportIfUnused(loadedClassNames));
     }
 }

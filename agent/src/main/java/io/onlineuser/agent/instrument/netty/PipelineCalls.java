@@ -1,6 +1,7 @@
 package io.onlineuser.agent.instrument.netty;
 
 import io.onlineuser.agent.instrument.bytecode.AddedCall;
+import io.onlineuser.agent.instrument.bytecode.VisitedType;
 import java.util.List;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -90,10 +91,10 @@ public final class PipelineCalls implements AddedCall {
     }
 
     @Override
-    public void typeVisited(String typeName, boolean added, List<Integer> aritiesOfMethodName) {
+    public void typeVisited(VisitedType type, boolean added, List<Integer> aritiesOfMethodName) {
         if (!added) {
             LOG.warn("{} has no public {}() (an unsupported Netty version?); connections are not counted",
-                    typeName, methodName);
+                    type.name(), methodName);
         }
     }
 

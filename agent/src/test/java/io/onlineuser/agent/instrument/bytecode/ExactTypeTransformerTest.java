@@ -61,8 +61,8 @@ class ExactTypeTransformerTest {
         }
 
         @Override
-        public void typeVisited(String typeName, boolean advised, List<Integer> aritiesOfMethodName) {
-            visited.add(typeName + " " + methodName + " advised=" + advised + " arities=" + aritiesOfMethodName);
+        public void typeVisited(VisitedType type, boolean advised, List<Integer> aritiesOfMethodName) {
+            visited.add(type.name() + " " + methodName + " advised=" + advised + " arities=" + aritiesOfMethodName);
         }
     }
 
@@ -126,7 +126,7 @@ class ExactTypeTransformerTest {
     @Test
     void otherClassesAndBrokenClassFilesAreLeftAlone() {
         ExactTypeTransformer transformer = new ExactTypeTransformer(
-                List.of(new RecordingAdvice("loopFirst", AddedCall.Placement.ENTRY)));
+                List.of(new RecordingAdvice("loopFirst", AddedCall.Placement.ENTRY)), Runnable::run);
 
         assertThat(transformer.transform(null, null, "com/example/Other", null, null, new byte[] {1, 2})).isNull();
         // a class file ASM cannot read: the host gets its class unchanged, nothing is thrown
@@ -138,7 +138,7 @@ class ExactTypeTransformerTest {
         try (InputStream in = AdviceTarget.class.getResourceAsStream("AdviceTarget.class")) {
             original = in.readAllBytes();
         }
-        ExactTypeTransformer transformer = new ExactTypeTransformer(List.of(advice));
+        ExactTypeTransformer transformer = new ExactTypeTransformer(List.of(advice), Runnable::run);
         byte[] bytes = transformer.transform(null, null, TARGET.replace('.', '/'), null, null, original);
         return new OneClassLoader(bytes == null ? original : bytes).loadClass(TARGET).getConstructor().newInstance();
     }

@@ -18,7 +18,8 @@ class HookParserTest {
         assertThat(spec.includeSubtypes()).isFalse();
         assertThat(spec.methodName()).isEqualTo("bind");
         assertThat(spec.arity()).isEqualTo(2);
-        assertThat(spec.session()).isEqualTo(ValueRef.argument(0));
+        assertThat(spec.session().root()).isEqualTo(ValueRef.argument(0));
+        assertThat(spec.session()).hasToString("arg0");
         assertThat(spec.uid().root()).isEqualTo(ValueRef.argument(1));
         assertThat(spec.uid()).hasToString("arg1");
         assertThat(spec.reason()).isNull();
@@ -31,7 +32,7 @@ class HookParserTest {
         assertThat(spec.includeSubtypes()).isTrue();
         assertThat(spec.typeName()).isEqualTo("com.game.AbstractSession");
         assertThat(spec.arity()).isZero();
-        assertThat(spec.session().isThis()).isTrue();
+        assertThat(spec.session().root().isThis()).isTrue();
         assertThat(spec.uid()).hasToString("this.user.getId()");
     }
 
@@ -75,7 +76,8 @@ class HookParserTest {
         "BIND   | a.B#bind/2 session=arg2 uid=arg1                     | session='arg2' is out of range: the method takes 2 parameter(s), arg0..arg1",
         "BIND   | a.B#bind/0 session=this uid=arg0                     | uid='arg0' is out of range: the method takes 0 parameter(s)",
         "BIND   | a.B#bind/2 session=args0 uid=arg1                    | session='args0' must start with this or argN",
-        "BIND   | a.B#bind/2 session=arg0.channel uid=arg1             | session='arg0.channel' must be this or argN, not a path",
+        "BIND   | a.B#bind/2 session=arg0..channel uid=arg1            | session='arg0..channel': step '' is not a field name",
+        "KICK   | a.B#kick/2 session=arg0.channel reason=arg1          | session='arg0.channel' must be this or argN, not a path",
         "BIND   | a.B#bind/2 session=arg0 uid=arg0..id                 | uid='arg0..id': step '' is not a field name",
         "BIND   | a.B#bind/2 session=arg0 uid=arg0.                    | uid='arg0.': step '' is not a field name",
         "BIND   | a.B#bind/2 session=arg0 uid=arg0.get(x)              | step 'get(x)' is not a field name or a no-argument method call",

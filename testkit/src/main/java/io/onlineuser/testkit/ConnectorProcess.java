@@ -20,7 +20,7 @@ public final class ConnectorProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
     /** The agent's readiness line (stderr) once Jolokia is up; group 1 is the Jolokia URL. */
-    public static final Pattern JOLOKIA_LISTENING = Pattern.compile("(?m)Jolokia listening at (http://\\S+?)/?$");
+    public static final Pattern JOLOKIA_LISTENING = Pattern.compile("(?m)Jolokia listening at (https?://\\S+?)/?$");
 
     private final String serverId;
     private final Process process;
@@ -49,7 +49,7 @@ public final class ConnectorProcess implements AutoCloseable {
         return pomeloPort;
     }
 
-    /** {@code http://127.0.0.1:PORT/jolokia}, or null when started without the agent or Jolokia. */
+    /** {@code http(s)://127.0.0.1:PORT/jolokia}, or null when started without the agent or Jolokia. */
     public String jolokiaUrl() {
         return jolokiaUrl;
     }

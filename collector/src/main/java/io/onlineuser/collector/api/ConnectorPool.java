@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.onlineuser.collector.discovery.Discovery;
 import io.onlineuser.collector.discovery.TargetSource;
+import io.onlineuser.collector.jolokia.ClientTls;
 import io.onlineuser.collector.jolokia.ConnectorClient;
 import io.onlineuser.collector.jolokia.ConnectorTarget;
 
@@ -27,6 +28,7 @@ final class ConnectorPool implements AutoCloseable {
     private final String defaultUser;
     private final String defaultPassword;
     private final long timeoutMillis;
+    private final ClientTls tls;
     /**
      * HTTP clients shared by the connectors, one per core: each has one selector thread that reads
      * and parses the answers of its connectors, so one client for all would use one core only,
@@ -38,15 +40,16 @@ final class ConnectorPool implements AutoCloseable {
     private volatile List<ConnectorClient> fixedClients;
 
     ConnectorPool(List<ConnectorTarget> fixedTargets, List<TargetSource> sources,
-                  String defaultUser, String defaultPassword, long timeoutMillis) {
+                  String defaultUser, String defaultPassword, long timeoutMillis, ClientTls tls) {
         this.fixedTargets = List.copyOf(fixedTargets);
         this.sources = List.copyOf(sources);
         this.defaultUser = defaultUser;
         this.defaultPassword = defaultPassword;
         this.timeoutMillis = timeoutMillis;
+        this.tls = tls;
         this.http = new HttpClient[Math.max(1, Runtime.getRuntime().availableProcessors())];
         for (int i = 0; i < http.length; i++) {
-            http[i] = ConnectorClient.sharedHttpClient(timeoutMillis);
+            http[i] = ConnectorClient.sharedHttpClient(timeoutMillis, tls);
         }
     }
 
@@ -97,7 +100,7 @@ final class ConnectorPool implements AutoCloseable {
         for (ConnectorTarget target : targets) {
             ConnectorTarget withCredentials = target.withDefaultCredentials(defaultUser, defaultPassword);
             list.add(clients.computeIfAbsent(target, t -> new ConnectorClient(withCredentials, timeoutMillis,
-                    http[Math.floorMod(created.getAndIncrement(), http.length)])));
+                    http[Math.floorMod(created.getAndIncrement(), http.length)], tls)));
         }
         return List.copyOf(list);
     }

@@ -16,6 +16,7 @@ import io.onlineuser.collector.discovery.DnsResolver;
 import io.onlineuser.collector.discovery.DnsSource;
 import io.onlineuser.collector.discovery.FileSdSource;
 import io.onlineuser.collector.discovery.TargetSource;
+import io.onlineuser.collector.jolokia.ClientTls;
 import io.onlineuser.collector.jolokia.ConnectorClient;
 import io.onlineuser.collector.jolokia.ConnectorTarget;
 import io.onlineuser.collector.jolokia.FanOut;
@@ -54,7 +55,8 @@ public final class OnlineUserCluster implements AutoCloseable {
         DnsResolver resolver = builder.dnsServer == null ? DnsResolver.system()
                 : DnsResolver.server(builder.dnsServer.getHost(), builder.dnsServer.getPort(), timeoutMillis);
         builder.dnsNames.forEach(nameAndPort -> sources.add(DnsSource.parse(nameAndPort, resolver)));
-        this.pool = new ConnectorPool(builder.targets, sources, builder.user, builder.password, timeoutMillis);
+        this.pool = new ConnectorPool(builder.targets, sources, builder.user, builder.password, timeoutMillis,
+                builder.tls);
     }
 
     public static Builder builder() {
@@ -211,6 +213,7 @@ public final class OnlineUserCluster implements AutoCloseable {
         private Duration timeout = Duration.ofMillis(2000);
         private String user;
         private String password;
+        private ClientTls tls = ClientTls.systemDefault();
         private int pageSize = 5000;
 
         private Builder() {
@@ -271,6 +274,12 @@ public final class OnlineUserCluster implements AutoCloseable {
         public Builder credentials(String user, String password) {
             this.user = user;
             this.password = password;
+            return this;
+        }
+
+        /** Trusted CAs and client certificate for {@code https://} agents; default: the JDK's trust store, no client certificate. */
+        public Builder tls(ClientTls tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
             return this;
         }
 

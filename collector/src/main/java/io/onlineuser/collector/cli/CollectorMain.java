@@ -1,6 +1,9 @@
 package io.onlineuser.collector.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.onlineuser.collector.api.OnlineUserCluster;
+import io.onlineuser.collector.jolokia.ClientTls;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +62,23 @@ public final class CollectorMain implements Callable<Integer> {
             description = "Basic-auth password (prompted when given without a value).")
     String password;
 
+    @Option(names = "--password-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Read the basic-auth password from the first line of FILE (keeps it off the command line).")
+    Path passwordFile;
+
+    @Option(names = "--cacert", paramLabel = "PEM", scope = ScopeType.INHERIT,
+            description = "Trust only the CA certificate(s) in this PEM file for https:// agents "
+                    + "(default: the JDK's trust store).")
+    Path caCert;
+
+    @Option(names = "--cert", paramLabel = "PEM", scope = ScopeType.INHERIT,
+            description = "Client certificate (PEM, chain allowed) for agents that require one (jolokia.tls.clientAuth).")
+    Path clientCert;
+
+    @Option(names = "--key", paramLabel = "PEM", scope = ScopeType.INHERIT,
+            description = "Private key of --cert: unencrypted PKCS#8 PEM (BEGIN PRIVATE KEY).")
+    Path clientKey;
+
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print JSON instead of a table.")
     boolean json;
 
@@ -76,7 +97,10 @@ public final class CollectorMain implements Callable<Integer> {
         }
         OnlineUserCluster.Builder builder = OnlineUserCluster.builder()
                 .timeout(Duration.ofMillis(timeoutMillis))
-                .credentials(user, password);
+                .credentials(user, password());
+        if (caCert != null || clientCert != null || clientKey != null) {
+            builder.tls(ClientTls.of(caCert, clientCert, clientKey));
+        }
         targets.forEach(builder::target);
         discoveryPaths.forEach(builder::discoveryDir);
         dnsNames.forEach(builder::dns);
@@ -84,6 +108,26 @@ public final class CollectorMain implements Callable<Integer> {
             builder.dnsServer(dnsServer);
         }
         return builder.build();
+    }
+
+    private String password() {
+        if (passwordFile == null) {
+            return password;
+        }
+        if (password != null) {
+            throw new IllegalArgumentException("--password and --password-file are alternatives: give one");
+        }
+        try {
+            String text = Files.readString(passwordFile, StandardCharsets.UTF_8);
+            int end = text.indexOf('\n');
+            String line = (end < 0 ? text : text.substring(0, end)).replace("\r", "");
+            if (line.isEmpty()) {
+                throw new IllegalArgumentException("--password-file " + passwordFile + " is empty");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--password-file " + passwordFile + " cannot be read (" + e + ")", e);
+        }
     }
 
     PrintWriter out() {

@@ -45,21 +45,28 @@ public final class ConnectorClient implements AutoCloseable {
     private final long timeoutMillis;
     private volatile List<ServerBeans> servers = List.of();
 
-    /** A client with an HTTP client of its own; a cluster shares one between its connectors instead. */
+    /** A client with an HTTP client of its own (the JDK's default trust store); a cluster shares one between its connectors instead. */
     public ConnectorClient(ConnectorTarget target, long timeoutMillis) {
-        this(target, timeoutMillis, JolokiaHttp.sharedClient(timeoutMillis));
+        this(target, timeoutMillis, ClientTls.systemDefault());
     }
 
-    /** A client that talks over {@code http}, built by {@link #sharedHttpClient(long)} and shared with other connectors. */
-    public ConnectorClient(ConnectorTarget target, long timeoutMillis, HttpClient http) {
+    private ConnectorClient(ConnectorTarget target, long timeoutMillis, ClientTls tls) {
+        this(target, timeoutMillis, JolokiaHttp.sharedClient(timeoutMillis, tls), tls);
+    }
+
+    /**
+     * A client that talks over {@code http}, built by {@link #sharedHttpClient(long, ClientTls)} with the
+     * same {@code tls} and shared with other connectors.
+     */
+    public ConnectorClient(ConnectorTarget target, long timeoutMillis, HttpClient http, ClientTls tls) {
         this.target = target;
         this.timeoutMillis = timeoutMillis;
-        this.client = new JolokiaClient(target.url(), new JolokiaHttp(http, target, timeoutMillis));
+        this.client = new JolokiaClient(target.url(), new JolokiaHttp(http, target, timeoutMillis, tls));
     }
 
     /** An HTTP client to share between connectors: one selector thread and keep-alive pool for all of them. */
-    public static HttpClient sharedHttpClient(long timeoutMillis) {
-        return JolokiaHttp.sharedClient(timeoutMillis);
+    public static HttpClient sharedHttpClient(long timeoutMillis, ClientTls tls) {
+        return JolokiaHttp.sharedClient(timeoutMillis, tls);
     }
 
     public ConnectorTarget target() {

@@ -5,8 +5,6 @@ import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jolokia.client.exception.JolokiaConnectException;
 import org.jolokia.client.exception.JolokiaException;
@@ -15,12 +13,11 @@ import org.jolokia.client.exception.JolokiaTimeoutException;
 
 /**
  * Turns what jolokia-client-java throws into a {@link ConnectorException} with a {@link FailureKind}.
- * The client reports HTTP statuses and JSON parse failures only as message text, so part of this
- * works on messages; the unit tests pin each case against a real local socket.
+ * The transport's own failures (refused, timed out, HTTP status, not JSON, TLS) arrive typed as a
+ * {@link TransportFailure}; what is left is the client library's checks of the answer's shape, which
+ * it reports only as message text; the unit tests pin each case against a real local socket.
  */
 final class FailureClassifier {
-
-    private static final Pattern HTTP_STATUS = Pattern.compile("HTTP error (\\d{3})");
 
     private FailureClassifier() {
     }
@@ -28,6 +25,9 @@ final class FailureClassifier {
     static ConnectorException classify(Throwable failure, long timeoutMillis) {
         if (failure instanceof ConnectorException known) {
             return known;
+        }
+        if (failure instanceof TransportFailure transport) {
+            return transport.failure();
         }
         if (failure instanceof JolokiaTimeoutException || hasCause(failure, HttpTimeoutException.class)) {
             return new ConnectorException(FailureKind.TIMED_OUT, "no answer within " + timeoutMillis + " ms", failure);
@@ -42,10 +42,6 @@ final class FailureClassifier {
             return remote(remote);
         }
         String message = String.valueOf(failure.getMessage());
-        Matcher status = HTTP_STATUS.matcher(message);
-        if (status.find()) {
-            return httpStatus(Integer.parseInt(status.group(1)), failure);
-        }
         if (message.contains("Error parsing") || message.contains("Invalid JSON response")
                 || message.contains("is invalid (expected") || hasCause(failure, ProtocolException.class)
                 || message.contains("status line") || message.contains("header")) {
@@ -85,15 +81,6 @@ final class FailureClassifier {
             case 403 -> new ConnectorException(FailureKind.FORBIDDEN, "refused by the agent's policy (" + message + ")", cause);
             case 401 -> new ConnectorException(FailureKind.UNAUTHORIZED, message, cause);
             default -> new ConnectorException(FailureKind.REMOTE_ERROR, "status " + status + ": " + message, cause);
-        };
-    }
-
-    private static ConnectorException httpStatus(int status, Throwable cause) {
-        return switch (status) {
-            case 401 -> new ConnectorException(FailureKind.UNAUTHORIZED, "wrong or missing --user/--password", cause);
-            case 403 -> new ConnectorException(FailureKind.FORBIDDEN, "the server refuses this client", cause);
-            case 404 -> new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT, "HTTP 404, no Jolokia at this URL", cause);
-            default -> new ConnectorException(FailureKind.HTTP_ERROR, String.valueOf(status), cause);
         };
     }
 

@@ -10,7 +10,12 @@ public enum FailureKind {
     HTTP_ERROR("HTTP error"),
     NOT_ONLINEUSER_AGENT("not an onlineuser agent"),
     GARBAGE("garbage answer"),
-    REMOTE_ERROR("error in the agent");
+    REMOTE_ERROR("error in the agent"),
+    TLS_UNTRUSTED("TLS: untrusted certificate"),
+    TLS_HOST_MISMATCH("TLS: host-name mismatch"),
+    TLS_CLIENT_CERT_MISSING("TLS: client certificate required"),
+    TLS_CLIENT_CERT_REFUSED("TLS: client certificate refused"),
+    TLS_FAILED("TLS handshake failed");
 
     private final String label;
 

@@ -1,13 +1,10 @@
 package io.onlineuser.collector.jolokia;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -20,9 +17,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import org.jolokia.client.HttpUtil;
 import org.jolokia.client.JolokiaQueryParameter;
 import org.jolokia.client.JolokiaTargetConfig;
-import org.jolokia.client.exception.JolokiaConnectException;
 import org.jolokia.client.exception.JolokiaException;
-import org.jolokia.client.exception.JolokiaTimeoutException;
 import org.jolokia.client.request.HttpMethod;
 import org.jolokia.client.request.JolokiaRequest;
 import org.jolokia.client.response.JolokiaResponse;
@@ -38,8 +33,10 @@ import org.jolokia.json.JSONStructure;
  * jolokia-json's {@link JSONObject}/{@link JSONArray}. jolokia-json's parser allocates ~50 KB of
  * buffers per answer and reads ~4x slower, which on a 2-core master costs a third of the CPU of
  * a counts read and most of a {@code getByUid}. Requests are still built, and answers checked and
- * typed, by {@link org.jolokia.client.JolokiaClient}; failures are reported with the exception
- * types and messages of the default transport, which {@link FailureClassifier} relies on.
+ * typed, by {@link org.jolokia.client.JolokiaClient}; failures of the transport itself are thrown as
+ * a {@link TransportFailure} that carries its {@link FailureKind} (refused, timed out, HTTP status,
+ * not Jolokia, TLS: untrusted certificate, host-name mismatch, client certificate missing or
+ * refused), so nothing downstream reads message texts.
  */
 final class JolokiaHttp implements HttpClientSpi<HttpClient> {
 
@@ -49,10 +46,12 @@ final class JolokiaHttp implements HttpClientSpi<HttpClient> {
     private final URI url;
     private final Duration timeout;
     private final String authorization;
+    private final ClientTls tls;
     private volatile QueryUri queryUri;
 
-    JolokiaHttp(HttpClient http, ConnectorTarget target, long timeoutMillis) {
+    JolokiaHttp(HttpClient http, ConnectorTarget target, long timeoutMillis, ClientTls tls) {
         this.http = http;
+        this.tls = tls;
         this.url = target.url();
         this.timeout = Duration.ofMillis(timeoutMillis);
         this.authorization = target.user() == null ? null : "Basic " + Base64.getEncoder().encodeToString(
@@ -60,8 +59,9 @@ final class JolokiaHttp implements HttpClientSpi<HttpClient> {
     }
 
     /** A client for several connectors of one cluster: HTTP/1.1, answers handled on its selector thread. */
-    static HttpClient sharedClient(long timeoutMillis) {
+    static HttpClient sharedClient(long timeoutMillis, ClientTls tls) {
         return HttpClient.newBuilder()
+                .sslContext(tls.context())
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(timeoutMillis))
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -111,21 +111,16 @@ final class JolokiaHttp implements HttpClientSpi<HttpClient> {
         HttpResponse<byte[]> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
-            throw new JolokiaTimeoutException("Connection timeout when sending " + what + " request to " + url + ": " + e.getMessage(), e);
-        } catch (HttpTimeoutException e) {
-            throw new JolokiaTimeoutException("Timeout when processing " + what + " request to " + url + ": " + e.getMessage(), e);
-        } catch (ConnectException e) {
-            throw new JolokiaConnectException("Cannot connect to " + url + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new JolokiaException("I/O exception when processing " + what + " request to " + url + ": " + e.getMessage(), e);
+            throw TransportFailures.of(e, url, tls, timeout.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JolokiaException("Interrupted while sending " + what + " Jolokia request", e);
         }
+        tls.answered(url);
         if (response.statusCode() != 200) {
             // Jolokia answers its own errors with HTTP 200 and an error object: this is not Jolokia talking
-            throw new JolokiaException("HTTP error " + response.statusCode() + " sending " + what + " Jolokia request");
+            throw TransportFailures.httpStatus(response.statusCode());
         }
         return parse(response.body(), what);
     }
@@ -144,16 +139,17 @@ final class JolokiaHttp implements HttpClientSpi<HttpClient> {
         try (JsonParser parser = JSON.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
-                throw new JolokiaException("Error parsing " + what + " response: not a JSON object or array (starts with "
-                        + (first == null ? "nothing" : parser.getText()) + ")");
+                throw new TransportFailure(FailureKind.GARBAGE, "not a Jolokia JSON answer (it starts with "
+                        + (first == null ? "nothing" : parser.getText()) + ")", null);
             }
             JSONStructure structure = (JSONStructure) value(parser, first);
             if (parser.nextToken() != null) {
-                throw new JolokiaException("Error parsing " + what + " response: more after the JSON " + (first == JsonToken.START_OBJECT ? "object" : "array"));
+                throw new TransportFailure(FailureKind.GARBAGE, "not a Jolokia JSON answer (more after the JSON "
+                        + (first == JsonToken.START_OBJECT ? "object" : "array") + ")", null);
             }
             return structure;
         } catch (IOException e) {
-            throw new JolokiaException("Error parsing " + what + " response: " + e.getMessage());
+            throw new TransportFailure(FailureKind.GARBAGE, "not a Jolokia JSON answer (" + e.getMessage() + ")", e);
         }
     }
 

@@ -41,8 +41,9 @@ class JolokiaHttpTest {
     void whatIsNotOneJsonObjectOrArrayIsAParseError() {
         for (String body : new String[] {"", "<html><body>nginx</body></html>", "\"just a string\"", "{\"a\":1} trailing",
                 "{\"a\":[1,2", "{\"a\":}"}) {
-            assertThatThrownBy(() -> parse(body)).as(body).isInstanceOf(JolokiaException.class)
-                    .hasMessageStartingWith("Error parsing read response");
+            assertThatThrownBy(() -> parse(body)).as(body).isInstanceOf(TransportFailure.class)
+                    .hasMessageStartingWith("garbage answer: not a Jolokia JSON answer")
+                    .extracting(failure -> ((TransportFailure) failure).failure().kind()).isEqualTo(FailureKind.GARBAGE);
         }
     }
 

@@ -145,15 +145,8 @@ public final class ConnectorProcess implements AutoCloseable {
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> serverArgs = new ArrayList<>();
         private Duration startTimeout = Duration.ofSeconds(60);
-        private int port;
 
         private Builder() {
-        }
-
-        /** The players' port; default 0, a free one (a port known in advance can be named in agent options). */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
         }
 
         public Builder serverId(String id) {

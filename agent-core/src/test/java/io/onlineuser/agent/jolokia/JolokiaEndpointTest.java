@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onlineuser.agent.config.AgentOptions;
 import io.onlineuser.agent.jmx.MBeanPublisher;
 import io.onlineuser.agent.track.OnlineTracker;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,6 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded endpoint over real HTTP, as curl or the collector would use it. */
 class JolokiaEndpointTest {
@@ -180,6 +184,40 @@ class JolokiaEndpointTest {
 
         authorization = "Basic " + Base64.getEncoder().encodeToString("ops:s3cret".getBytes(StandardCharsets.UTF_8));
         assertThat(exec(session(), "isOnline", "u1").path("status").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void anOperatorPolicyReplacesTheBundledOne(@TempDir Path dir) throws Exception {
+        String bundled;
+        try (InputStream in = JolokiaEndpoint.class.getResourceAsStream("/onlineuser/jolokia-access.xml")) {
+            bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Path policy = dir.resolve("my-policy.xml");
+        Files.writeString(policy, bundled.replace("  </allow>", "    <mbean>\n      <name>java.lang:type=Memory</name>\n"
+                + "      <attribute mode=\"read\">HeapMemoryUsage</attribute>\n    </mbean>\n  </allow>"));
+
+        start(",jolokia.policy=" + policy);
+
+        JsonNode heap = post("{\"type\":\"read\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"HeapMemoryUsage\"}");
+        assertThat(heap.path("status").asInt()).as(heap.toString()).isEqualTo(200);
+        assertThat(heap.path("value").path("used").asLong()).isPositive();
+        assertThat(post("{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\",\"attribute\":\"InputArguments\"}")
+                .path("status").asInt()).isEqualTo(403);
+        assertThat(exec(session(), "isOnline", "u1").path("status").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void aPolicyThatDoesNotParseKeepsJolokiaOffAndSaysWhy(@TempDir Path dir) throws Exception {
+        Path policy = dir.resolve("broken-policy.xml");
+        Files.writeString(policy, "<restrict><allow><mbean>");
+        AgentOptions options = AgentOptions.parse("serverId=" + serverId + ",jolokia.port=0,jolokia.policy=" + policy, null);
+
+        endpoint = JolokiaEndpoint.start(options, url -> { });
+
+        assertThatThrownBy(() -> endpoint.listening().get(30, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("policy file " + policy + " (option 'jolokia.policy') does not parse (");
+        assertThat(endpoint.url()).isNull();
     }
 
     @Test

@@ -81,7 +81,8 @@ final class PrometheusServer implements AutoCloseable {
                 .replace("refresh_interval: 30s", "refresh_interval: 1s");
     }
 
-    private static PrometheusServer launch(Path dir, String configFile) throws IOException {
+    /** Prometheus with {@code dir/configFile} as it is (the caller wrote it there). */
+    static PrometheusServer launch(Path dir, String configFile) throws IOException {
         int port = FreePort.pick();
         Path log = dir.resolve("prometheus.log");
         Process process = new ProcessBuilder(RequiredTool.onPath("prometheus").toString(),

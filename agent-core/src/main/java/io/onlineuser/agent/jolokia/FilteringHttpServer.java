@@ -10,7 +10,8 @@ import java.util.concurrent.Executor;
 
 /**
  * The JDK server Jolokia is given, with one filter put in front of every context it creates
- * (Jolokia creates its contexts itself and does not hand them out).
+ * (Jolokia creates its contexts itself and does not hand them out), and its handlers wrapped in
+ * a {@link WholeResponseHandler}.
  */
 final class FilteringHttpServer extends HttpServer {
 
@@ -24,7 +25,7 @@ final class FilteringHttpServer extends HttpServer {
 
     @Override
     public HttpContext createContext(String path, HttpHandler handler) {
-        return filtered(server.createContext(path, handler));
+        return filtered(server.createContext(path, new WholeResponseHandler(handler)));
     }
 
     @Override

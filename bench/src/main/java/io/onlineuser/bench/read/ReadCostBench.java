@@ -1,6 +1,6 @@
 package io.onlineuser.bench.read;
 
-import io.onlineuser.bench.process.ChildJvm;
+import io.onlineuser.testkit.Jars;
 import io.onlineuser.bench.process.BenchConnectors;
 import io.onlineuser.testkit.ConnectorProcess;
 import io.onlineuser.bench.report.Row;
@@ -162,7 +162,7 @@ public final class ReadCostBench {
 
     private static Process startBareServer(int countsSize, int pollSize) throws IOException {
         Path benchJar = Paths.get(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
-        List<String> command = new ArrayList<>(List.of(ChildJvm.javaExecutable()));
+        List<String> command = new ArrayList<>(List.of(Jars.javaExecutable()));
         command.addAll(JVM_ARGS);
         command.addAll(List.of("-cp", benchJar.toString(), FixedBodyServer.class.getName(),
                 "/counts", String.valueOf(countsSize), "/poll", String.valueOf(pollSize)));

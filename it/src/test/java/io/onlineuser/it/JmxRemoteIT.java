@@ -81,7 +81,9 @@ class JmxRemoteIT {
 
     @Test
     void theTreeShowsOneBeanOfEachTypeUnderTheServerId() throws Exception {
-        assertThat(mbeans.queryNames(new ObjectName("onlineuser:*"), null)).containsExactlyInAnyOrder(stats, session);
+        ObjectName agent = new ObjectName("onlineuser:type=Agent,serverId=" + SERVER_ID);
+        assertThat(mbeans.queryNames(new ObjectName("onlineuser:*"), null))
+                .containsExactlyInAnyOrder(stats, session, agent);
         assertThat(mbeans.queryNames(new ObjectName("onlineuser:type=ConnectionStats,*"), null)).containsExactly(stats);
     }
 

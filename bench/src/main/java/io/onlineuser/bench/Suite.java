@@ -1,6 +1,7 @@
 package io.onlineuser.bench;
 
 import io.onlineuser.bench.collector.CollectorBench;
+import io.onlineuser.bench.jmh.HookPathSuite;
 import io.onlineuser.bench.jmh.JmhSuite;
 import io.onlineuser.bench.memory.MemoryBench;
 import io.onlineuser.bench.overhead.OverheadBench;
@@ -13,6 +14,8 @@ import java.util.List;
 enum Suite {
     JMH("per-event cost (JMH), needs agent-core",
             quick -> new JmhSuite(quick).run()),
+    HOOKS("per-event cost through the agent's real hooks (JMH forks with and without -javaagent), needs the agent jar",
+            quick -> new HookPathSuite(quick).run()),
     MEMORY("heap per logged-in user, needs agent-core",
             quick -> new MemoryBench(quick).run()),
     READ("Jolokia read cost at 0 and 1M users, needs agent-core",

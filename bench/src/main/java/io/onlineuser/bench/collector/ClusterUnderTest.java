@@ -9,6 +9,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -23,8 +24,8 @@ interface ClusterUnderTest extends AutoCloseable {
     /** Logged-in users the cluster counts; fails when a connector did not answer. */
     long online();
 
-    /** Connectors that failed to answer {@code find uid}. */
-    int findErrors(String uid);
+    /** The servers where {@code find uid} found the uid online; fails when a connector did not answer. */
+    List<String> find(String uid);
 
     /** Rows listed by {@code logins} of every server; fails when a connector did not answer. */
     long logins();
@@ -47,9 +48,12 @@ interface ClusterUnderTest extends AutoCloseable {
             }
 
             @Override
-            public int findErrors(String uid) {
+            public List<String> find(String uid) {
                 UserLookup lookup = cluster.find(uid);
-                return lookup.errors().size();
+                if (!lookup.errors().isEmpty()) {
+                    throw new IllegalStateException("find " + uid + " failed: " + lookup.errors());
+                }
+                return lookup.serverIds();
             }
 
             @Override
@@ -95,9 +99,15 @@ interface ClusterUnderTest extends AutoCloseable {
             }
 
             @Override
-            public int findErrors(String uid) {
+            public List<String> find(String uid) {
                 Object lookup = call(find, cluster, uid);
-                return ((Map<?, ?>) call(method(lookup, "errors"), lookup)).size();
+                Map<?, ?> errors = (Map<?, ?>) call(method(lookup, "errors"), lookup);
+                if (!errors.isEmpty()) {
+                    throw new IllegalStateException("find " + uid + " failed: " + errors);
+                }
+                List<String> servers = new ArrayList<>();
+                ((List<?>) call(method(lookup, "serverIds"), lookup)).forEach(id -> servers.add((String) id));
+                return servers;
             }
 
             @Override

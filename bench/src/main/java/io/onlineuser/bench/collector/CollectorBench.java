@@ -154,16 +154,21 @@ public final class CollectorBench {
         return ms;
     }
 
-    /** Looks up a player who was logged in; a starved machine may have dropped them, not an error. */
+    /** Looks up a logged-in player, who must be found on the one connector it logged in to. */
     private static double find(ClusterUnderTest cluster, int index) {
-        String uid = "c" + index % CONNECTORS + "-" + index % (USERS / CONNECTORS);
+        int connector = index % CONNECTORS;
+        String uid = "c" + connector + "-" + index % (USERS / CONNECTORS);
         long start = System.nanoTime();
-        int errors = cluster.findErrors(uid);
+        List<String> servers = cluster.find(uid);
         double ms = (System.nanoTime() - start) / 1e6;
-        if (errors != 0) {
-            throw new IllegalStateException("find " + uid + " failed on " + errors + " connector(s)");
+        if (!servers.equals(List.of(serverId(connector)))) {
+            throw new IllegalStateException("find " + uid + " found it on " + servers + ", expected " + serverId(connector));
         }
         return ms;
+    }
+
+    private static String serverId(int connector) {
+        return "bench-connector-" + (connector + 1);
     }
 
     private static double logins(ClusterUnderTest cluster, int users) {
@@ -185,7 +190,7 @@ public final class CollectorBench {
         ExecutorService starter = Executors.newFixedThreadPool(2);
         List<Future<ConnectorProcess>> starting = new ArrayList<>();
         for (int i = 0; i < CONNECTORS; i++) {
-            String id = "bench-connector-" + (i + 1);
+            String id = serverId(i);
             starting.add(starter.submit(() -> BenchConnectors.builder(id, true).maxHeap("128m").start()));
         }
         starter.shutdown();

@@ -11,7 +11,9 @@ import io.onlineuser.bench.process.ChildJvm;
  *
  * <p>The stand-ins for what the application already holds (its session object, the channel, the
  * uid string) exist in both measurements; the address string is made on the tracker's side, as
- * the agent's Netty advice makes it.
+ * the agent's Netty advice makes it. With {@code numeric} the application identifies players by a
+ * {@code long} and owns no uid string: the tracker gets {@code Long.toString(id)}, the new string
+ * the agent's hook makes from a non-String uid ({@code uid.toString()}), and keeps it.
  */
 public final class MemoryProbe {
 
@@ -28,11 +30,16 @@ public final class MemoryProbe {
         }
     }
 
+    /** {@code USERS [numeric]}. */
+    /** Numeric player ids of 8 digits, as a game's database hands them out. */
+    private static final long FIRST_NUMERIC_ID = 10_000_000;
+
     public static void main(String[] args) {
         int users = Integer.parseInt(args[0]);
+        boolean numeric = args.length > 1 && args[1].equals("numeric");
         AppSession[] app = new AppSession[users];
         for (int i = 0; i < users; i++) {
-            app[i] = new AppSession(i, "player-" + i, new Object());
+            app[i] = new AppSession(i, numeric ? null : "player-" + i, new Object());
         }
         ChildJvm.report("bytesPerUser", (double) retainedByTracker(app) / users);
         // keeps the application's objects reachable until both histograms are taken
@@ -62,7 +69,7 @@ public final class MemoryProbe {
         for (int i = 0; i < app.length; i++) {
             AppSession s = app[i];
             tracker.connectionActive(s.channel, "10.0." + (i >>> 8 & 0xff) + "." + (i & 0xff) + ":" + (1024 + i % 60_000));
-            tracker.sessionBound(s, s.uid, s.channel, null);
+            tracker.sessionBound(s, s.uid != null ? s.uid : Long.toString(FIRST_NUMERIC_ID + s.id), s.channel, null);
         }
         return tracker;
     }

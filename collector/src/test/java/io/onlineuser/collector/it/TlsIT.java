@@ -13,11 +13,15 @@ import io.onlineuser.testkit.Jars;
 import io.onlineuser.testkit.TestPki;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -156,6 +160,17 @@ class TlsIT {
         assertThat(openCmdline).doesNotContain(pki.keystorePassword());
         assertThat(mtls.output()).doesNotContain(PASSWORD).doesNotContain("is on the JVM's command line");
         assertThat(open.output()).doesNotContain(pki.keystorePassword());
+
+        HttpClient http = HttpClient.newBuilder()
+                .sslContext(ClientTls.of(pki.caPem(), pki.clientPem(), pki.clientKeyPem()).context()).build();
+        HttpResponse<String> options = http.send(HttpRequest.newBuilder(URI.create(mtls.jolokiaUrl()
+                        + "/read/onlineuser:type=Agent,serverId=tls-mtls/Options"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("ops:" + PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8))).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode value = new ObjectMapper().readTree(options.body()).path("value");
+        assertThat(value.path("jolokia.password").asText()).as(options.body()).isEqualTo("****");
+        assertThat(value.path("jolokia.password.file").asText()).isEqualTo(passwordFile.toString());
+        assertThat(options.body()).doesNotContain(PASSWORD);
     }
 
     @Test

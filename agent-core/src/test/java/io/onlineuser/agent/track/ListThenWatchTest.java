@@ -48,7 +48,8 @@ class ListThenWatchTest {
             } while (after != null);
 
             int samples = 0;
-            for (int poll = 0; poll < 400; poll++) {
+            // polls go on until the writers have done enough, however slow the machine
+            for (int poll = 0; samples < 10 || tracker.loginTotal() < 20_000; poll++) {
                 boolean sample = poll % 40 == 39;
                 if (sample) {
                     pause.writeLock().lock();
@@ -72,9 +73,7 @@ class ListThenWatchTest {
             }
             drain(cursor, copy);
 
-            assertThat(samples).isEqualTo(10);
             assertThat(copy).as("copy at the end").isEqualTo(everySession());
-            assertThat(tracker.loginTotal()).as("logins during the test").isGreaterThan(10_000);
         } finally {
             churning.set(false);
             pool.shutdownNow();

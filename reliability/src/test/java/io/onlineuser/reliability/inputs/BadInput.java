@@ -26,6 +26,11 @@ record BadInput(String what, Bean bean, String operation, ArrayNode arguments, S
         return request.toString();
     }
 
+    /** Jolokia's status: 403 for what its policy refuses, 400 for a bad argument. */
+    int status() {
+        return errorSays.equals("forbidden") ? 403 : 400;
+    }
+
     @Override
     public String toString() {
         return what;

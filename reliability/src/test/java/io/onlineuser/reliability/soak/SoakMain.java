@@ -80,9 +80,10 @@ public final class SoakMain {
         sampler.violations().forEach(v -> System.out.println("soak: VIOLATION " + v));
         tally.firstFailures().forEach(f -> System.out.println("soak: FAILED CYCLE " + f));
         books.forEach(b -> System.out.println("soak: BOOKS " + b));
-        System.out.printf("soak: heap after full GC, first quarter %,.0f KB, last quarter %,.0f KB: %+.1f%% -> %s%n",
-                trend.firstQuarterMean(), trend.lastQuarterMean(), 100 * trend.change(),
-                trend.flat() ? "flat within 5%" : "NOT flat within 5%");
+        System.out.printf("soak: heap after full GC, lowest sample of the first quarter %,.0f KB, of the last quarter"
+                + " %,.0f KB: %+.1f%% -> %s (quarter means %,.0f and %,.0f KB)%n",
+                trend.firstQuarterFloor(), trend.lastQuarterFloor(), 100 * trend.change(),
+                trend.flat() ? "flat within 5%" : "NOT flat within 5%", trend.firstQuarterMean(), trend.lastQuarterMean());
         return trend.flat() && books.isEmpty() && sampler.violationCount() == 0 && tally.failures() == 0;
     }
 

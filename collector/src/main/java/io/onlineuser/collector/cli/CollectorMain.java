@@ -79,6 +79,10 @@ public final class CollectorMain implements Callable<Integer> {
             description = "Private key of --cert: unencrypted PKCS#8 PEM (BEGIN PRIVATE KEY).")
     Path clientKey;
 
+    @Option(names = "--via", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Ask a running 'serve' (e.g. http://127.0.0.1:8089/) instead of every connector: answers from its live index.")
+    String via;
+
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print JSON instead of a table.")
     boolean json;
 
@@ -130,6 +134,11 @@ public final class CollectorMain implements Callable<Integer> {
         }
     }
 
+    /** The running {@code serve} named by {@code --via}; null when the connectors are asked directly. */
+    ViaServe viaServe() {
+        return via == null ? null : new ViaServe(via, timeoutMillis);
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
@@ -145,6 +154,10 @@ public final class CollectorMain implements Callable<Integer> {
             if (failure instanceof IllegalArgumentException) {
                 line.getErr().println("onlineuser-collector: " + failure.getMessage());
                 return ExitCodes.USAGE;
+            }
+            if (failure instanceof ViaServe.ViaFailure) {
+                line.getErr().println("onlineuser-collector: " + failure.getMessage());
+                return ExitCodes.PARTIAL;
             }
             throw failure;
         });

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.onlineuser.collector.api.Json;
 import io.onlineuser.collector.api.OnlineUserCluster;
 import io.onlineuser.collector.api.UserLookup;
@@ -25,15 +26,29 @@ final class FindCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ViaServe via = main.viaServe();
         UserLookup lookup;
-        try (OnlineUserCluster cluster = main.cluster()) {
-            lookup = cluster.find(uid);
+        JsonNode viaAnswer = null;
+        if (via != null) {
+            viaAnswer = via.get("api/users/" + ViaServe.encode(uid));
+            lookup = via.as(viaAnswer, UserLookup.class);
+        } else {
+            try (OnlineUserCluster cluster = main.cluster()) {
+                lookup = cluster.find(uid);
+            }
         }
         PrintWriter out = main.out();
         if (main.json) {
-            out.println(Json.write(lookup));
+            out.println(viaAnswer != null ? viaAnswer.toString() : Json.write(lookup));
         } else {
             printTable(lookup, out);
+            if (viaAnswer != null) {
+                for (JsonNode seen : viaAnswer.path("lastSeen")) {
+                    out.println("last seen on " + seen.path("serverId").asText() + " (lost, not counted): session "
+                            + seen.path("sessionId").asLong() + " from " + seen.path("address").asText());
+                }
+                out.println("from the live index of " + via.base() + ", data age " + viaAnswer.path("ageMillis").asLong() + " ms");
+            }
         }
         out.flush();
         if (lookup.online()) {

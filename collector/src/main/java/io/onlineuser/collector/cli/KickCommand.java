@@ -1,8 +1,11 @@
 package io.onlineuser.collector.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.onlineuser.collector.api.Json;
 import io.onlineuser.collector.api.KickResult;
 import io.onlineuser.collector.api.OnlineUserCluster;
@@ -26,8 +29,13 @@ final class KickCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         KickResult result;
-        try (OnlineUserCluster cluster = main.cluster()) {
-            result = cluster.kick(uid, reason);
+        ViaServe via = main.viaServe();
+        if (via != null) {
+            result = viaKick(via);
+        } else {
+            try (OnlineUserCluster cluster = main.cluster()) {
+                result = cluster.kick(uid, reason);
+            }
         }
         PrintWriter out = main.out();
         if (main.json) {
@@ -42,5 +50,23 @@ final class KickCommand implements Callable<Integer> {
             return result.total() > 0 ? ExitCodes.PARTIAL : ExitCodes.UNKNOWN;
         }
         return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO;
+    }
+
+    /** serve kicks per server: every server its index shows the uid on (serve needs --allow-kick, the agents kick.enabled). */
+    private KickResult viaKick(ViaServe via) {
+        Map<String, Integer> kicked = new TreeMap<>();
+        Map<String, String> errors = new TreeMap<>();
+        for (JsonNode server : via.get("api/users/" + ViaServe.encode(uid)).path("servers")) {
+            String serverId = server.asText();
+            try {
+                KickResult one = via.as(via.post("api/kick?server=" + ViaServe.encode(serverId) + "&uid=" + ViaServe.encode(uid)
+                        + "&reason=" + ViaServe.encode(reason)), KickResult.class);
+                kicked.putAll(one.kicked());
+                errors.putAll(one.errors());
+            } catch (ViaServe.ViaFailure e) {
+                errors.put(serverId, e.getMessage());
+            }
+        }
+        return new KickResult(uid, kicked, errors);
     }
 }

@@ -7,6 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import io.onlineuser.collector.api.Json;
 import io.onlineuser.collector.api.LoginsSummary;
 import io.onlineuser.collector.api.OnlineUserCluster;
@@ -24,6 +27,9 @@ final class LoginsCommand implements Callable<Integer> {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final int PROGRESS_EVERY = 10_000;
+    private static final int VIA_PAGE = 10_000;
+    @SuppressWarnings("unchecked")
+    private static final Class<Map<String, String>> ERRORS = (Class<Map<String, String>>) (Class<?>) Map.class;
     private static final String ROW = "%-19s  %-24s %-21s %s%n";
 
     @ParentCommand
@@ -46,16 +52,22 @@ final class LoginsCommand implements Callable<Integer> {
             out.printf(ROW, "loginTime", "uid", "address", "serverId");
         }
         long[] printed = {0};
+        Consumer<LoginEntry> sink = entry -> {
+            print(entry, out);
+            if (++printed[0] % PROGRESS_EVERY == 0) {
+                out.flush();
+                err.println("... " + printed[0] + " rows");
+                err.flush();
+            }
+        };
         LoginsSummary summary;
-        try (OnlineUserCluster cluster = main.cluster()) {
-            summary = cluster.logins(serverId, limit, entry -> {
-                print(entry, out);
-                if (++printed[0] % PROGRESS_EVERY == 0) {
-                    out.flush();
-                    err.println("... " + printed[0] + " rows");
-                    err.flush();
-                }
-            });
+        ViaServe via = main.viaServe();
+        if (via != null) {
+            summary = viaLogins(via, sink);
+        } else {
+            try (OnlineUserCluster cluster = main.cluster()) {
+                summary = cluster.logins(serverId, limit, sink);
+            }
         }
         out.flush();
         for (Map.Entry<String, String> error : summary.errors().entrySet()) {
@@ -66,6 +78,26 @@ final class LoginsCommand implements Callable<Integer> {
         }
         err.flush();
         return summary.errors().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
+    }
+
+    /** Pages of serve's users table in login-time order (offsets: a user logging in meanwhile may shift a row across pages). */
+    private LoginsSummary viaLogins(ViaServe via, Consumer<LoginEntry> sink) {
+        long delivered = 0;
+        Map<String, String> errors = Map.of();
+        while (limit <= 0 || delivered < limit) {
+            int pageSize = (int) (limit <= 0 ? VIA_PAGE : Math.min(VIA_PAGE, limit - delivered));
+            JsonNode page = via.get("api/logins?offset=" + delivered + "&limit=" + pageSize
+                    + (serverId == null ? "" : "&server=" + ViaServe.encode(serverId)));
+            for (JsonNode row : page.path("logins")) {
+                sink.accept(via.as(row, LoginEntry.class));
+                delivered++;
+            }
+            errors = via.as(page.path("errors"), ERRORS);
+            if (page.path("logins").size() < pageSize) {
+                break;
+            }
+        }
+        return new LoginsSummary(delivered, errors);
     }
 
     private void print(LoginEntry entry, PrintWriter out) {

@@ -3,6 +3,7 @@ package io.onlineuser.collector.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.onlineuser.collector.api.ClusterSnapshot;
 import io.onlineuser.collector.api.Json;
 import io.onlineuser.collector.api.OnlineUserCluster;
@@ -26,6 +27,10 @@ final class OnlineCommand implements Callable<Integer> {
     }
 
     int run(CollectorMain options, boolean duplicates) {
+        ViaServe via = options.viaServe();
+        if (via != null) {
+            return printVia(options, via);
+        }
         try (OnlineUserCluster cluster = options.cluster()) {
             ClusterSnapshot snapshot = cluster.online(duplicates);
             PrintWriter out = options.out();
@@ -37,5 +42,21 @@ final class OnlineCommand implements Callable<Integer> {
             }
             return snapshot.complete() ? ExitCodes.OK : ExitCodes.PARTIAL;
         }
+    }
+
+    /** serve's live answer: the same table (duplicates always checked there) and the age of its data. */
+    static int printVia(CollectorMain options, ViaServe via) {
+        JsonNode answer = via.get("api/online");
+        ClusterSnapshot snapshot = via.as(answer, ClusterSnapshot.class);
+        PrintWriter out = options.out();
+        if (options.json) {
+            out.println(answer);
+            out.flush();
+        } else {
+            OnlineTable.print(snapshot, out);
+            out.println("from the live index of " + via.base() + ", data age " + answer.path("ageMillis").asLong() + " ms");
+            out.flush();
+        }
+        return snapshot.complete() ? ExitCodes.OK : ExitCodes.PARTIAL;
     }
 }

@@ -1,16 +1,19 @@
 package io.onlineuser.collector.cli;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.onlineuser.collector.api.OnlineUserCluster;
+import io.onlineuser.collector.live.LiveCluster;
 import io.onlineuser.collector.web.DashboardServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "serve", description = "HTTP JSON API and a live dashboard at / (Ctrl-C to stop).")
+@Command(name = "serve", description = "The master: follows every connector live (list, then watch), serves the JSON API "
+        + "and the dashboard at / from memory (Ctrl-C to stop). Other commands ask it with --via URL.")
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -22,29 +25,46 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}; the API has no login).")
     String host;
 
-    @Option(names = "--refresh", paramLabel = "S", defaultValue = "5", description = "Seconds between samples of the cluster (default ${DEFAULT-VALUE}).")
+    @Option(names = "--interval", paramLabel = "S", defaultValue = "0.5",
+            description = "Seconds between two polls of a connector (counts + changes, one request; default ${DEFAULT-VALUE}).")
+    double intervalSeconds;
+
+    @Option(names = "--grace", paramLabel = "S", defaultValue = "10",
+            description = "Seconds a silent connector's users still count, flagged stale, before they are only 'last seen' (default ${DEFAULT-VALUE}).")
+    double graceSeconds;
+
+    @Option(names = "--refresh", paramLabel = "S", defaultValue = "5", description = "Seconds between points of the chart (default ${DEFAULT-VALUE}).")
     double refreshSeconds;
 
     @Option(names = "--history", paramLabel = "MIN", defaultValue = "10", description = "Minutes of history in the chart (default ${DEFAULT-VALUE}).")
     int historyMinutes;
+
+    @Option(names = "--allow-kick", description = "Serve POST /api/kick and the page's kick buttons (only for connectors whose agent has kick.enabled=true).")
+    boolean allowKick;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be 0..65535, got " + port);
         }
-        if (refreshSeconds <= 0 || historyMinutes <= 0) {
-            throw new IllegalArgumentException("--refresh and --history must be positive");
+        if (refreshSeconds <= 0 || historyMinutes <= 0 || intervalSeconds <= 0 || graceSeconds < 0) {
+            throw new IllegalArgumentException("--interval, --refresh and --history must be positive, --grace 0 or more");
         }
         OnlineUserCluster cluster = main.cluster();
-        DashboardServer server = new DashboardServer(cluster, host, port, (long) (refreshSeconds * 1000),
-                historyMinutes * 60_000L);
+        LiveCluster live = LiveCluster.builder(cluster)
+                .interval(Duration.ofMillis(Math.max(1, (long) (intervalSeconds * 1000))))
+                .grace(Duration.ofMillis((long) (graceSeconds * 1000)))
+                .start();
+        DashboardServer server = new DashboardServer(live, host, port, (long) (refreshSeconds * 1000),
+                historyMinutes * 60_000L, allowKick);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            live.close();
             cluster.close();
             stopped.countDown();
         }, "onlineuser-collector-shutdown"));
+        live.awaitFirstPoll(cluster.timeout().multipliedBy(2));
         server.start();
         main.out().println("onlineuser-collector serving " + server.url() + " (API under " + server.url() + "api/)");
         main.out().flush();

@@ -37,6 +37,17 @@ final class WatchCommand implements Callable<Integer> {
         PrintWriter out = main.out();
         boolean clear = System.console() != null && !main.json;
         int lastStatus = ExitCodes.OK;
+        ViaServe via = main.viaServe();
+        if (via != null) {
+            for (int round = 1; count <= 0 || round <= count; round++) {
+                out.print(clear ? CLEAR_SCREEN : "\n");
+                lastStatus = OnlineCommand.printVia(main, via);
+                if (count <= 0 || round < count) {
+                    Thread.sleep((long) (intervalSeconds * 1000));
+                }
+            }
+            return lastStatus;
+        }
         try (OnlineUserCluster cluster = main.cluster()) {
             for (int round = 1; count <= 0 || round <= count; round++) {
                 ClusterSnapshot snapshot = cluster.online(checkDuplicates);

@@ -61,7 +61,10 @@ final class ConnectorFeed {
             failure = null;
             answeredOnce = true;
         } catch (ConnectorException e) {
-            failed(e.getMessage());
+            failed(e.getMessage().contains("Operation changes") || e.getMessage().contains("Operation sessions")
+                    ? "agent without list-then-watch (Session.changes/sessions): update it for live mode; one-shot commands still work ("
+                    + e.getMessage() + ")"
+                    : e.getMessage());
         } catch (RuntimeException e) {
             failed("collector error: " + e);
         } finally {

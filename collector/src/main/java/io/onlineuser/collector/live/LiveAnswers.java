@@ -38,7 +38,8 @@ final class LiveAnswers {
 
     Map<String, ServerStatus> statuses(long now) {
         Map<String, ServerStatus> statuses = new TreeMap<>();
-        index.servers().forEach(server -> statuses.put(server.serverId, status(server, now)));
+        index.servers().stream().filter(server -> server.resyncs() > 0) // claimed but never listed: nothing to show yet
+                .forEach(server -> statuses.put(server.serverId, status(server, now)));
         return statuses;
     }
 
@@ -93,10 +94,9 @@ final class LiveAnswers {
                 lastSeen.addAll(entry.sessionInfos());
             }
         }
-        for (ServerUsers server : index.servers()) {
-            ServerStatus status = status(server, now);
+        for (ServerStatus status : statuses(now).values()) {
             if (!ServerStatus.OK.equals(status.state())) {
-                errors.put(server.serverId, status.state() + " for " + status.ageMillis() + " ms: " + status.failure());
+                errors.put(status.serverId(), status.state() + " for " + status.ageMillis() + " ms: " + status.failure());
             }
         }
         Comparator<SessionInfo> order = Comparator.comparing(SessionInfo::serverId).thenComparingLong(SessionInfo::sessionId);

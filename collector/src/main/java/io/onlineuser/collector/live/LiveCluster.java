@@ -14,8 +14,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.onlineuser.collector.api.KickResult;
 import io.onlineuser.collector.api.OnlineUserCluster;
 import io.onlineuser.collector.jolokia.ConnectorClient;
+import io.onlineuser.collector.jolokia.ConnectorException;
 
 /**
  * Live mode: an exact copy of every connector's sessions in memory, kept by list-then-watch (see
@@ -97,6 +99,24 @@ public final class LiveCluster implements AutoCloseable {
     /** The state and data age of every server in the index. */
     public Map<String, ServerStatus> servers() {
         return answers.statuses(System.currentTimeMillis());
+    }
+
+    /**
+     * Closes every session of {@code uid} at the connector holding {@code serverId} (every server id
+     * that connector hosts). Agents refuse unless started with {@code kick.enabled=true}.
+     */
+    public KickResult kick(String serverId, String uid, String reason) {
+        Objects.requireNonNull(uid, "uid");
+        String why = reason == null ? "kicked by operator" : reason;
+        ServerUsers server = index.server(Objects.requireNonNull(serverId, "serverId"));
+        if (server == null) {
+            return new KickResult(uid, Map.of(), Map.of(serverId, "no such server in the index"));
+        }
+        try {
+            return new KickResult(uid, server.feed.client().kick(uid, why), Map.of());
+        } catch (ConnectorException e) {
+            return new KickResult(uid, Map.of(), Map.of(serverId, e.getMessage()));
+        }
     }
 
     /** The one-shot cluster behind this index, for questions that need "right now" and for kicks. */

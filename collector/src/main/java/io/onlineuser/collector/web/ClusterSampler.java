@@ -9,17 +9,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.onlineuser.collector.api.ClusterSnapshot;
-import io.onlineuser.collector.api.OnlineUserCluster;
+import io.onlineuser.collector.live.LiveCluster;
+import io.onlineuser.collector.live.LiveSnapshot;
 
-/**
- * Asks the cluster on a fixed rhythm (with the duplicate check, as pomelo-admin-web's page polls
- * every 5 s) and keeps the last minutes of totals for the chart. Page views read the latest
- * snapshot, so a hundred open browsers cost the connectors nothing more.
- */
+/** Reads the live index's totals on a fixed rhythm and keeps the last minutes of them for the chart. */
 final class ClusterSampler implements AutoCloseable {
 
-    private final OnlineUserCluster cluster;
+    private final LiveCluster live;
     private final long intervalMillis;
     private final int historySize;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -28,10 +24,9 @@ final class ClusterSampler implements AutoCloseable {
         return thread;
     });
     private final ArrayDeque<HistoryPoint> history = new ArrayDeque<>();
-    private volatile ClusterSnapshot latest;
-
-    ClusterSampler(OnlineUserCluster cluster, long intervalMillis, long historyMillis) {
-        this.cluster = cluster;
+    
+    ClusterSampler(LiveCluster live, long intervalMillis, long historyMillis) {
+        this.live = live;
         this.intervalMillis = intervalMillis;
         this.historySize = (int) Math.max(2, historyMillis / intervalMillis);
     }
@@ -39,10 +34,6 @@ final class ClusterSampler implements AutoCloseable {
     void start() {
         sample();
         scheduler.scheduleWithFixedDelay(this::sample, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
-    }
-
-    ClusterSnapshot latest() {
-        return latest;
     }
 
     long intervalMillis() {
@@ -60,16 +51,14 @@ final class ClusterSampler implements AutoCloseable {
 
     private void sample() {
         try {
-            ClusterSnapshot snapshot = cluster.online(true);
-            latest = snapshot;
-            record(snapshot);
+            record(live.online());
         } catch (RuntimeException e) {
-            // a failed round must not end the schedule; the next one retries and the page keeps the last data
+            // a failed read must not end the schedule; the chart keeps its points
             System.err.println("[onlineuser-collector] sampling failed: " + e);
         }
     }
 
-    private synchronized void record(ClusterSnapshot snapshot) {
+    private synchronized void record(LiveSnapshot snapshot) {
         Map<String, Integer> perServer = new LinkedHashMap<>();
         snapshot.servers().forEach((id, stats) -> perServer.put(id, stats.loginedCount()));
         history.addLast(new HistoryPoint(snapshot.takenAt(), snapshot.totals().totalConnCount(),

@@ -3,13 +3,10 @@ package io.onlineuser.collector.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,21 +14,36 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.onlineuser.collector.api.Json;
-import io.onlineuser.collector.api.LoginsSummary;
-import io.onlineuser.collector.api.OnlineUserCluster;
+import io.onlineuser.collector.live.LiveCluster;
+import io.onlineuser.collector.live.LoginsPage;
+import io.onlineuser.collector.live.LoginsQuery;
+import io.onlineuser.collector.live.ServerStatus;
 
 /**
- * {@code serve}: the JSON API ({@code /api/online}, {@code /api/users/{uid}}, {@code /api/logins},
- * {@code /api/history}) and the dashboard page at {@code /}, on the JDK's HTTP server. The page is
- * a single file from the jar (plain JS and inline SVG, nothing to build, no CDN).
+ * {@code serve}, the master: the JSON API and the page at {@code /}, answered from the live index
+ * ({@link LiveCluster}), so a request costs the connectors nothing. {@code /api/online},
+ * {@code /api/users/{uid}}, {@code /api/logins} (paged, by server and uid prefix, by login time),
+ * {@code /api/duplicates}, {@code /api/servers} (state and data age), {@code /api/history}, and
+ * {@code POST /api/kick} when started with kick allowed. The page is one file from the jar.
  */
 public final class DashboardServer implements AutoCloseable {
 
-    private static final String PAGE = "/io/onlineuser/collector/web/index.html";
-    private static final int MAX_LOGINS = 100_000;
+    static {
+        // The JDK server sends a response's headers and body as two writes; with Nagle's algorithm on,
+        // the body waits for the client's delayed ACK of the headers: ~40 ms on every keep-alive
+        // request. Its only switch is this property, read once when its classes load, hence here.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
-    private final OnlineUserCluster cluster;
+    private static final String PAGE = "/io/onlineuser/collector/web/index.html";
+    /** Browsers send this only from our own page: a cross-site form or link cannot, so it cannot kick. */
+    static final String KICK_HEADER = "X-Onlineuser-Kick";
+
+    private final LiveCluster live;
     private final ClusterSampler sampler;
+    private final boolean kickAllowed;
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newFixedThreadPool(4, task -> {
         Thread thread = new Thread(task, "onlineuser-collector-http");
@@ -39,10 +51,11 @@ public final class DashboardServer implements AutoCloseable {
         return thread;
     });
 
-    public DashboardServer(OnlineUserCluster cluster, String host, int port, long refreshMillis, long historyMillis)
+    public DashboardServer(LiveCluster live, String host, int port, long refreshMillis, long historyMillis, boolean kickAllowed)
             throws IOException {
-        this.cluster = cluster;
-        this.sampler = new ClusterSampler(cluster, refreshMillis, historyMillis);
+        this.live = live;
+        this.kickAllowed = kickAllowed;
+        this.sampler = new ClusterSampler(live, refreshMillis, historyMillis);
         this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.setExecutor(handlers);
         server.createContext("/", exchange -> answer(exchange, this::route));
@@ -67,57 +80,72 @@ public final class DashboardServer implements AutoCloseable {
 
     private void route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        if (!"GET".equals(exchange.getRequestMethod())) {
-            sendJson(exchange, 405, Map.of("error", "only GET is served"));
+        Params params = Params.of(exchange.getRequestURI());
+        if ("POST".equals(exchange.getRequestMethod()) && "/api/kick".equals(path)) {
+            kick(exchange, params);
+        } else if (!"GET".equals(exchange.getRequestMethod())) {
+            sendJson(exchange, 405, Map.of("error", "only GET is served (and POST /api/kick)"));
         } else if ("/".equals(path) || "/index.html".equals(path)) {
             sendPage(exchange);
         } else if ("/api/online".equals(path)) {
-            boolean fresh = "true".equals(query(exchange).get("fresh"));
-            sendJson(exchange, 200, fresh || sampler.latest() == null ? cluster.online(true) : sampler.latest());
+            sendJson(exchange, 200, params.flag("fresh") ? live.cluster().online(true) : live.online());
         } else if ("/api/history".equals(path)) {
             sendJson(exchange, 200, Map.of("intervalMillis", sampler.intervalMillis(), "points", sampler.history()));
         } else if (path.startsWith("/api/users/") && path.length() > "/api/users/".length()) {
-            sendJson(exchange, 200, cluster.find(path.substring("/api/users/".length())));
+            sendJson(exchange, 200, live.find(path.substring("/api/users/".length())));
         } else if ("/api/logins".equals(path)) {
-            sendLogins(exchange, query(exchange));
+            sendJson(exchange, 200, logins(params));
+        } else if ("/api/duplicates".equals(path)) {
+            sendJson(exchange, 200, live.duplicates());
+        } else if ("/api/servers".equals(path)) {
+            sendJson(exchange, 200, Map.of("kickAllowed", kickAllowed, "servers", live.servers()));
         } else {
             sendJson(exchange, 404, Map.of("error", "no such page: " + path));
         }
     }
 
-    /** Streams rows as they arrive: {"logins":[…],"rows":n,"errors":{…}}; memory stays two pages per server at most. */
-    private void sendLogins(HttpExchange exchange, Map<String, String> query) throws IOException {
-        long limit;
+    /** {@code logins} keeps the one-shot API's fields ({@code logins}, {@code rows}, {@code errors}) and adds paging. */
+    private Map<String, Object> logins(Params params) {
+        String order = params.text("order", "oldest");
+        if (!"oldest".equals(order) && !"newest".equals(order)) {
+            throw new BadRequest("order must be oldest or newest, got " + order);
+        }
+        LoginsQuery query;
         try {
-            limit = Long.parseLong(query.getOrDefault("limit", "1000"));
-        } catch (NumberFormatException e) {
-            sendJson(exchange, 400, Map.of("error", "limit must be a number, got " + query.get("limit")));
+            query = new LoginsQuery(params.text("server", null), params.text("prefix", null), "newest".equals(order),
+                    params.number("offset", 0), params.number("limit", 100));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
+        LoginsPage page = live.logins(query);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("logins", page.rows());
+        answer.put("rows", page.rows().size());
+        answer.put("total", page.total());
+        answer.put("offset", page.offset());
+        answer.put("limit", page.limit());
+        answer.put("ageMillis", page.ageMillis());
+        answer.put("errors", page.errors());
+        return answer;
+    }
+
+    private void kick(HttpExchange exchange, Params params) throws IOException {
+        if (!kickAllowed) {
+            sendJson(exchange, 403, Map.of("error", "kick is off in this collector (start serve with --allow-kick)"));
             return;
         }
-        if (limit < 1 || limit > MAX_LOGINS) {
-            sendJson(exchange, 400, Map.of("error", "limit must be 1.." + MAX_LOGINS + ", got " + limit));
+        if (exchange.getRequestHeaders().getFirst(KICK_HEADER) == null) {
+            sendJson(exchange, 403, Map.of("error", "kick needs the " + KICK_HEADER + " header (the page sends it)"));
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(200, 0);
-        try (Writer body = new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8)) {
-            body.write("{\"logins\":[");
-            boolean[] first = {true};
-            IOException[] broken = {null};
-            LoginsSummary summary = cluster.logins(query.get("server"), limit, entry -> {
-                try {
-                    body.write(first[0] ? "" : ",");
-                    body.write(Json.write(entry));
-                    first[0] = false;
-                } catch (IOException e) {
-                    broken[0] = e;
-                }
-            });
-            if (broken[0] != null) {
-                throw broken[0];
-            }
-            body.write("],\"rows\":" + summary.rows() + ",\"errors\":" + Json.write(summary.errors()) + "}");
+        String serverId = params.required("server");
+        String uid = params.required("uid");
+        ServerStatus status = live.servers().get(serverId);
+        if (status == null || !status.kickEnabled()) {
+            sendJson(exchange, 403, Map.of("error", "kick is off on " + serverId + " (its agent needs kick.enabled=true)"));
+            return;
         }
+        sendJson(exchange, 200, live.kick(serverId, uid, params.text("reason", "kicked by operator")));
     }
 
     private void sendPage(HttpExchange exchange) throws IOException {
@@ -145,31 +173,21 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> query(HttpExchange exchange) {
-        Map<String, String> params = new HashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        if (raw == null) {
-            return params;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            String key = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            params.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return params;
-    }
-
-    /** Any failure in a handler becomes a JSON 500 instead of a dropped connection. */
+    /**
+     * A bad parameter becomes a JSON 400 with the reason; any other failure a JSON 500 instead of a
+     * dropped connection. The exchange closes only after that answer (closing it first drops it).
+     */
     private static void answer(HttpExchange exchange, Handler handler) {
         try (exchange) {
-            handler.handle(exchange);
-        } catch (IOException | RuntimeException e) {
             try {
+                handler.handle(exchange);
+            } catch (BadRequest e) {
+                sendJson(exchange, 400, Map.of("error", e.getMessage()));
+            } catch (IOException | RuntimeException e) {
                 sendJson(exchange, 500, Map.of("error", String.valueOf(e.getMessage())));
-            } catch (IOException | RuntimeException alreadySent) {
-                // headers were already sent: the client sees a cut answer, which is all we can do
             }
+        } catch (IOException | RuntimeException alreadySent) {
+            // headers were already sent or the client went away: it sees a cut answer, which is all we can do
         }
     }
 

@@ -187,7 +187,8 @@ class CollectorIT {
             assertThat(dom).containsPattern("id=\"total-logined\"[^>]*>37<");
             assertThat(dom).containsPattern("id=\"servers-ok\"[^>]*>3/3<");
             assertThat(dom).contains("<polyline");
-            assertThat(dom).contains("twin is online on connector-1, connector-2");
+            assertThat(dom).contains("twin on connector-1, connector-2");
+            assertThat(dom).containsPattern("id=\"page-info\"[^>]*>1–2 of 2<");
         } finally {
             serve.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }

@@ -1,6 +1,7 @@
 package io.onlineuser.bench;
 
 import io.onlineuser.bench.collector.CollectorBench;
+import io.onlineuser.bench.collector.LiveBench;
 import io.onlineuser.bench.jmh.HookPathSuite;
 import io.onlineuser.bench.jmh.JmhSuite;
 import io.onlineuser.bench.memory.MemoryBench;
@@ -24,6 +25,8 @@ enum Suite {
             quick -> new OverheadBench(quick).run()),
     COLLECTOR("collector library against 8 connectors with 10,000 users, needs agent and sample-server jars",
             quick -> new CollectorBench(quick).run()),
+    LIVE("collector live mode against 8 connectors with 10,000 users, needs agent, sample-server and collector jars",
+            quick -> new LiveBench(quick).run()),
     STARTUP("start-up cost and late attach, needs agent and sample-server jars",
             quick -> new StartupBench(quick).run());
 

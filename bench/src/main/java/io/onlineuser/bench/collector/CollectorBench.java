@@ -23,8 +23,8 @@ import java.util.function.Function;
  */
 public final class CollectorBench {
 
-    private static final int CONNECTORS = 8;
-    private static final int USERS = 10_000;
+    static final int CONNECTORS = 8;
+    static final int USERS = 10_000;
     /** Listings per run: one listing is a single sample, as noisy as one call on a shared machine. */
     private static final int LISTINGS_PER_RUN = 5;
     /** Another onlineuser-collector.jar to time side by side with this one (A/B in one run). */
@@ -186,7 +186,7 @@ public final class CollectorBench {
     }
 
     /** Starts the connectors two at a time: eight JVMs starting at once take longer on 2 cores. */
-    private static List<ConnectorProcess> startConnectors() throws Exception {
+    static List<ConnectorProcess> startConnectors() throws Exception {
         ExecutorService starter = Executors.newFixedThreadPool(2);
         List<Future<ConnectorProcess>> starting = new ArrayList<>();
         for (int i = 0; i < CONNECTORS; i++) {
@@ -214,7 +214,7 @@ public final class CollectorBench {
      * Waits until every player is logged in, or until none has logged in for 60 s (a starved
      * machine drops some: bots do not reconnect); returns how many are, which the answers must match.
      */
-    private static int awaitLoggedIn(List<Bots> players) throws InterruptedException {
+    static int awaitLoggedIn(List<Bots> players) throws InterruptedException {
         long lastProgress = System.nanoTime();
         int loggedIn = 0;
         while (loggedIn < USERS && System.nanoTime() - lastProgress < Duration.ofSeconds(60).toNanos()) {

@@ -1,0 +1,281 @@
+package io.onlineuser.bench.collector;
+
+import io.onlineuser.testkit.ConnectorProcess;
+import io.onlineuser.bench.report.Row;
+import io.onlineuser.bench.report.Stats;
+import io.onlineuser.bench.report.Target;
+import io.onlineuser.collector.api.OnlineUserCluster;
+import io.onlineuser.collector.live.LiveCluster;
+import io.onlineuser.collector.live.LoginsQuery;
+import io.onlineuser.sample.bots.Bots;
+import io.onlineuser.sample.client.PomeloClient;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+/**
+ * Issue 13's targets: live mode (list, then watch) in this JVM against the same 8 connector JVMs
+ * and 10,000 users as {@link CollectorBench}. Answers from the index (online, find/isOnline, a page,
+ * all users), how soon a login is visible under churn, index memory per session, the agents' CPU
+ * to keep the index current, and the one-shot path cold and warm, with a fresh {@code java -jar} too.
+ */
+public final class LiveBench {
+
+    private static final Duration INTERVAL = Duration.ofMillis(500);
+    private static final Path COLLECTOR_JAR = Path.of("collector/target/onlineuser-collector.jar");
+
+    private final int runs;
+    private final int callsPerRun;
+    private final int probes;
+    private final int cpuSeconds;
+
+    public LiveBench(boolean quick) {
+        this.runs = quick ? 3 : 7;
+        this.callsPerRun = quick ? 2_000 : 10_000;
+        this.probes = quick ? 50 : 200;
+        this.cpuSeconds = quick ? 10 : 30;
+    }
+
+    public List<Row> run() throws Exception {
+        List<ConnectorProcess> connectors = CollectorBench.startConnectors();
+        List<Bots> players = new ArrayList<>();
+        try {
+            for (int i = 0; i < CollectorBench.CONNECTORS; i++) {
+                int each = CollectorBench.USERS / CollectorBench.CONNECTORS;
+                players.add(Bots.builder("127.0.0.1", connectors.get(i).pomeloPort()).connections(each).logins(each)
+                        .ratePerSecond(500).uidPrefix("c" + i + "-").start());
+            }
+            int users = CollectorBench.awaitLoggedIn(players);
+            return measure(connectors, users);
+        } finally {
+            players.forEach(Bots::close);
+            connectors.forEach(ConnectorProcess::close);
+        }
+    }
+
+    private List<Row> measure(List<ConnectorProcess> connectors, int users) throws Exception {
+        List<String> urls = connectors.stream().map(ConnectorProcess::jolokiaUrl).toList();
+        String setup = CollectorBench.CONNECTORS + " connector JVMs, " + String.format("%,d", users) + " users";
+        List<Row> rows = new ArrayList<>();
+        OnlineUserCluster.Builder builder = OnlineUserCluster.builder().timeout(Duration.ofSeconds(10));
+        urls.forEach(builder::target);
+        try (OnlineUserCluster cluster = builder.build()) {
+            rows.add(Row.context("one-shot online, first call (cold)", Stats.of(timeMs(cluster::online)), "ms",
+                    "a new OnlineUserCluster in a JVM that has run no collector code yet: class loading, connections"));
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            long heapBefore = settledHeap(memory);
+            try (LiveCluster live = LiveCluster.builder(cluster).interval(INTERVAL).start()) {
+                awaitIndexed(live, users);
+                long heapWith = settledHeap(memory);
+                rows.add(new Row("live index memory per session", Stats.of((heapWith - heapBefore) / (double) users), "bytes",
+                        Target.atMost(200), "heap after GC with the index synced minus before it started, ÷ sessions; " + setup));
+                rows.addAll(answers(live, users, setup));
+                rows.add(visibility(live, connectors, setup));
+                rows.add(agentsCpu(connectors, cluster, live));
+            }
+            rows.add(oneShotWarm(cluster, users, setup));
+        }
+        rows.add(freshJar(urls));
+        return rows;
+    }
+
+    private List<Row> answers(LiveCluster live, int users, String setup) {
+        String[] uids = new String[1024];
+        for (int i = 0; i < uids.length; i++) {
+            uids[i] = "c" + i % CollectorBench.CONNECTORS + "-" + i % (users / CollectorBench.CONNECTORS);
+        }
+        int maxOffset = Math.max(1, users - 100);
+        for (int i = 0; i < 50_000; i++) { // JIT warm-up of every path timed below
+            live.online();
+            live.find(uids[i % uids.length]);
+            live.isOnline(uids[i % uids.length]);
+            live.logins(new LoginsQuery(null, null, false, i % maxOffset, 100));
+        }
+        for (int i = 0; i < 50; i++) {
+            live.logins(new LoginsQuery(null, null, false, 0, LoginsQuery.MAX_LIMIT));
+        }
+        Stats online = perRun(i -> live.online(), callsPerRun);
+        Stats find = perRun(i -> live.find(uids[i % uids.length]), callsPerRun);
+        Stats isOnline = perRun(i -> live.isOnline(uids[i % uids.length]), callsPerRun);
+        Stats page = perRun(i -> live.logins(new LoginsQuery(null, null, false,
+                ThreadLocalRandom.current().nextInt(maxOffset), 100)), callsPerRun / 10);
+        Stats all = perRun(i -> live.logins(new LoginsQuery(null, null, false, 0, LoginsQuery.MAX_LIMIT)), 20);
+        String per = "median per run of " + runs + " runs; " + setup + "; index warm";
+        return List.of(
+                new Row("live online", online, "ms", Target.atMost(0.2), per + "; Pomelo's master ~3.5 ms"),
+                new Row("live find UID", find, "ms", Target.atMost(0.05), per),
+                new Row("live isOnline UID", isOnline, "ms", Target.atMost(0.05), per),
+                new Row("live page of 100 users (random offset)", page, "ms", Target.atMost(1), per),
+                new Row("live all 10,000 users", all, "ms", Target.atMost(15), per + "; Pomelo ~37 ms live, ~23 ms cached"));
+    }
+
+    /**
+     * A probe client logs in a fresh uid on a random connector while churn bots log in and out;
+     * the clock starts when the connector answered the login (it counted it before answering) and
+     * stops when the index sees the uid.
+     */
+    private Row visibility(LiveCluster live, List<ConnectorProcess> connectors, String setup) throws Exception {
+        List<Bots> churn = new ArrayList<>();
+        for (int i = 0; i < connectors.size(); i++) {
+            churn.add(Bots.builder("127.0.0.1", connectors.get(i).pomeloPort()).connections(2).logins(2).churn(true)
+                    .uidPrefix("churn" + i + "-").start());
+        }
+        try {
+            Thread.sleep(2000);
+            long loginsBefore = churn.stream().mapToLong(Bots::loginsTotal).sum();
+            long start = System.nanoTime();
+            double[] latencies = new double[probes];
+            for (int n = 0; n < probes; n++) {
+                ConnectorProcess connector = connectors.get(ThreadLocalRandom.current().nextInt(connectors.size()));
+                try (PomeloClient probe = PomeloClient.connectTcp("127.0.0.1", connector.pomeloPort())) {
+                    String uid = "probe-" + n;
+                    if (probe.login(uid) != 200) {
+                        throw new IllegalStateException("probe login refused: " + probe.lastError());
+                    }
+                    long counted = System.nanoTime();
+                    while (!live.isOnline(uid)) {
+                        if (System.nanoTime() - counted > TimeUnit.SECONDS.toNanos(30)) {
+                            throw new IllegalStateException(uid + " not visible in the index after 30 s");
+                        }
+                        Thread.sleep(1);
+                    }
+                    latencies[n] = (System.nanoTime() - counted) / 1e6;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = (churn.stream().mapToLong(Bots::loginsTotal).sum() - loginsBefore) / seconds;
+            double[] sorted = latencies.clone();
+            Arrays.sort(sorted);
+            double p99 = sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)];
+            return new Row("live login visible, p99", Stats.of(p99), "ms", Target.atMost(1000), String.format(
+                    "%d probe logins, median %.0f ms, max %.0f ms; poll interval %d ms; churn %.0f logins/s across the cluster; %s",
+                    probes, Stats.of(latencies).median(), sorted[sorted.length - 1], INTERVAL.toMillis(), rate, setup));
+        } finally {
+            churn.forEach(Bots::close);
+        }
+    }
+
+    /** CPU of the connector JVMs with the index followed at 2 polls/s, minus the same time without, alternated twice. */
+    private Row agentsCpu(List<ConnectorProcess> connectors, OnlineUserCluster cluster, LiveCluster live) throws Exception {
+        Thread.sleep(3000); // the churn bots' connections settle
+        double with = cpuSeconds(connectors);
+        live.close();
+        double without = cpuSeconds(connectors);
+        try (LiveCluster again = LiveCluster.builder(cluster).interval(INTERVAL).start()) {
+            Thread.sleep(3000); // its first listing is not the steady cost
+            with += cpuSeconds(connectors);
+        }
+        without += cpuSeconds(connectors);
+        double perAgentPercent = (with - without) / (2.0 * cpuSeconds) / connectors.size() * 100;
+        return new Row("agents' CPU to keep the index (2 polls/s, no churn)", Stats.of(perAgentPercent), "% of a core each",
+                Target.atMost(1), String.format("(CPU of the %d connector JVMs with live mode − without) ÷ time ÷ connectors; 2 × %d s each, alternated",
+                connectors.size(), cpuSeconds));
+    }
+
+    private Row oneShotWarm(OnlineUserCluster cluster, int users, String setup) {
+        for (int i = 0; i < 300; i++) {
+            cluster.online();
+        }
+        Stats online = perRun(i -> {
+            if (cluster.online().totals().loginedCount() < users / 2) {
+                throw new IllegalStateException("one-shot online lost connectors");
+            }
+        }, 200);
+        return new Row("one-shot online (warm)", online, "ms", Target.atMost(3),
+                "median of 200 calls per run, " + runs + " runs; one bulk Jolokia request per connector; " + setup + "; Pomelo ~3.5 ms");
+    }
+
+    private Row freshJar(List<String> urls) throws Exception {
+        if (!Files.isRegularFile(COLLECTOR_JAR)) {
+            return Row.failed("fresh java -jar onlineuser-collector.jar online", COLLECTOR_JAR + " not built");
+        }
+        double[] wall = new double[Math.max(3, runs)];
+        for (int i = 0; i < wall.length; i++) {
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", COLLECTOR_JAR.toString()));
+            urls.forEach(url -> command.addAll(List.of("--target", url)));
+            command.add("online");
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                return Row.failed("fresh java -jar onlineuser-collector.jar online", "exit " + process.exitValue());
+            }
+            wall[i] = (System.nanoTime() - start) / 1e6;
+        }
+        return Row.context("fresh java -jar onlineuser-collector.jar online", Stats.of(wall), "ms",
+                "wall time of the whole process (JVM start, 8 requests, table printed), " + wall.length + " runs");
+    }
+
+    private Stats perRun(IntConsumer call, int calls) {
+        double[] medians = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            double[] samples = new double[calls];
+            for (int i = 0; i < calls; i++) {
+                long start = System.nanoTime();
+                call.accept(i);
+                samples[i] = (System.nanoTime() - start) / 1e6;
+            }
+            medians[run] = Stats.of(samples).median();
+        }
+        return Stats.of(medians);
+    }
+
+    private static double[] timeMs(Runnable call) {
+        long start = System.nanoTime();
+        call.run();
+        return new double[] {(System.nanoTime() - start) / 1e6};
+    }
+
+    private static void awaitIndexed(LiveCluster live, int users) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (live.online().totals().loginedCount() < users) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("index holds " + live.online().totals().loginedCount() + " of " + users);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static long settledHeap(MemoryMXBean memory) throws InterruptedException {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(100);
+            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+
+    /** User plus system CPU seconds the connector JVMs spend over {@code cpuSeconds} of wall time. */
+    private double cpuSeconds(List<ConnectorProcess> connectors) throws Exception {
+        double before = 0;
+        for (ConnectorProcess connector : connectors) {
+            before += processCpuSeconds(connector.pid());
+        }
+        Thread.sleep(TimeUnit.SECONDS.toMillis(cpuSeconds));
+        double after = 0;
+        for (ConnectorProcess connector : connectors) {
+            after += processCpuSeconds(connector.pid());
+        }
+        return after - before;
+    }
+
+    /** utime + stime from /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s on Linux). */
+    private static double processCpuSeconds(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,14 +127,15 @@ public final class OnlineTracker {
     }
 
     /**
-     * Hands every counted (accepted, open) connection's channel to {@code action}, stripe by
-     * stripe under that stripe's lock: {@code action} must be quick and must not call the tracker.
-     * O(connections); for rare set-up work (filling an index once), never per event.
+     * Hands every counted (accepted, open) connection's channel and remote address to
+     * {@code action}, stripe by stripe under that stripe's lock: {@code action} must be quick and
+     * must not call the tracker. O(connections); for rare set-up work (filling an index once),
+     * never per event.
      */
-    public void forEachConnection(Consumer<Object> action) {
+    public void forEachConnection(BiConsumer<Object, String> action) {
         connections.find(record -> {
             if (record.counted()) {
-                action.accept(record.channel);
+                action.accept(record.channel, record.address());
             }
             return false;
         });

@@ -3,10 +3,9 @@ package io.onlineuser.agent.instrument;
 import io.onlineuser.agent.bridge.BridgeListener;
 import io.onlineuser.agent.instrument.hook.HookCalls;
 import io.onlineuser.agent.instrument.netty.AcceptedChannels;
-import io.onlineuser.agent.instrument.netty.ChannelIds;
+import io.onlineuser.agent.instrument.netty.ConnectionKeys;
 import io.onlineuser.agent.instrument.netty.ListenerWatch;
 import io.onlineuser.agent.instrument.netty.RemoteAddresses;
-import io.onlineuser.agent.track.ChannelIdIndex;
 import io.onlineuser.agent.track.Listener;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.net.SocketAddress;
@@ -24,7 +23,7 @@ public final class TrackerEvents implements BridgeListener {
     private final HookCalls hooks;
     private final ListenerWatch listeners;
     private final HookCallCounts hookCalls;
-    private final ChannelIdIndex channelIds;
+    private final ConnectionKeys connectionKeys;
     private final Runnable onFirstListen;
     private final AtomicBoolean firstListenSeen = new AtomicBoolean();
 
@@ -32,15 +31,15 @@ public final class TrackerEvents implements BridgeListener {
      * {@code onFirstListen} (the host's first server channel became active) runs once, on the
      * event loop: it must only hand work to another thread.
      *
-     * @param channelIds kept up to date with counted connections once a hook names sessions by channel id
+     * @param connectionKeys told of counted connections, for hooks that name sessions by their connection
      */
     public TrackerEvents(OnlineTracker tracker, HookCalls hooks, ListenerWatch listeners, HookCallCounts hookCalls,
-                         ChannelIdIndex channelIds, Runnable onFirstListen) {
+                         ConnectionKeys connectionKeys, Runnable onFirstListen) {
         this.tracker = tracker;
         this.hooks = hooks;
         this.listeners = listeners;
         this.hookCalls = hookCalls;
-        this.channelIds = channelIds;
+        this.connectionKeys = connectionKeys;
         this.onFirstListen = onFirstListen;
     }
 
@@ -64,9 +63,7 @@ public final class TrackerEvents implements BridgeListener {
             listener.openedUncounted(channel);
         } else if (tracker.connectionActive(channel, RemoteAddresses.format(remoteAddress))) {
             listener.opened();
-            if (channelIds.enabled()) {
-                channelIds.opened(ChannelIds.shortTextOfChannel(channel), channel);
-            }
+            connectionKeys.opened(channel, remoteAddress);
         }
     }
 
@@ -89,9 +86,7 @@ public final class TrackerEvents implements BridgeListener {
             if (listener != null) {
                 listener.closed();
             }
-            if (channelIds.enabled()) {
-                channelIds.closed(ChannelIds.shortTextOfChannel(channel), channel);
-            }
+            connectionKeys.closed(channel);
         }
     }
 

@@ -56,7 +56,7 @@ final class AgentInstaller {
         AgentSelf self = new AgentSelf(options, listeners.listeners(), hooks.statuses(), hookCalls);
         ExporterLaunch exporters = new ExporterLaunch(background, () -> Exporters.start(options, tracker, self));
         Runnable reportUnusedHooks = unusedHookReport(hooks, instrumentation, background);
-        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), listeners, hookCalls, hooks.channelIds(),
+        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), listeners, hookCalls, hooks.connectionKeys(),
                 () -> {
                     exporters.now();
                     listeners.reportUnheardPortsLater();

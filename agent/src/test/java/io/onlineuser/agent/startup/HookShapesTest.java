@@ -51,7 +51,7 @@ class HookShapesTest {
     private void install(String bind, String unbind) {
         hooks = SessionHooks.configure(tracker, bind, unbind, null, problems::add);
         events = new TrackerEvents(tracker, hooks.calls(), NettyCallsTest.allListeners(), new HookCallCounts(2),
-                hooks.channelIds(), () -> { });
+                hooks.connectionKeys(), () -> { });
         OnlineUserBridge.setListener(events);
         transformer = new ExactTypeTransformer(hooks.weaving().exactCalls(), ForkJoinPool.commonPool());
         transformer.install(instrumentation, true);
@@ -135,9 +135,25 @@ class HookShapesTest {
 
         users.settingUserId(new ChannelIdHolder("0123abcd"), "u5");
         assertThat(tracker.isOnline("u5")).isFalse();
-        assertThat(problems).containsExactly("hook.bind: session=arg0.channelId gave '0123abcd', the channel id of no"
-                + " open accepted connection; such logins are not counted (reported once)");
+        assertThat(problems).containsExactly("hook.bind: session=arg0.channelId gave '0123abcd', which names no open"
+                + " accepted connection; such logins are not counted (reported once)");
         assertThat(hooks.statuses().get(0).lastError()).isEqualTo(problems.get(0));
+    }
+
+    @Test
+    void aSessionNamedByItsRemoteAddressIsKeyedByThatConnection() {
+        EmbeddedChannel before = new EmbeddedChannel(DefaultChannelId.newInstance());
+        tracker.connectionActive(before, "10.0.0.3:5003");
+        install(UserChannels.class.getName() + "#bindConnection/2 session=arg0 uid=arg1",
+                UserChannels.class.getName() + "#removeUser/1 session=arg0");
+        awaitInstalled();
+
+        new UserChannels().bindConnection(new InetSocketAddress("10.0.0.3", 5003), "u9");
+
+        assertThat(tracker.sessionsOf("u9")).extracting(SessionView::address).containsExactly("10.0.0.3:5003");
+        tracker.connectionInactive(before);
+        assertThat(tracker.isOnline("u9")).isFalse();
+        assertThat(problems).isEmpty();
     }
 
     @Test
@@ -166,6 +182,7 @@ class HookShapesTest {
         assertThat(tracker.loginedCount()).isZero();
         assertThat(problems).containsExactly("hook.bind: session=arg0 gave java.lang.Long '42', which cannot stand for"
                 + " a session: it must be the application's session object, a Netty Channel, ChannelHandlerContext,"
-                + " ChannelId or a channel id's text; such logins are not counted (reported once)");
+                + " ChannelId, a channel id's text or the connection's remote address; such logins are not counted"
+                + " (reported once)");
     }
 }

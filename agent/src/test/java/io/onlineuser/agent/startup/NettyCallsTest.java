@@ -50,7 +50,7 @@ class NettyCallsTest {
         SessionHooks noHooks = SessionHooks.configure(tracker, null, null, null, problem -> { });
         AtomicInteger listens = new AtomicInteger();
         OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks.calls(), allListeners(), new HookCallCounts(0),
-                noHooks.channelIds(), listens::incrementAndGet));
+                noHooks.connectionKeys(), listens::incrementAndGet));
         ExactTypeTransformer transformer = new ExactTypeTransformer(PipelineCalls.all(), Runnable::run);
         transformer.install(instrumentation, true);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -106,7 +106,7 @@ class NettyCallsTest {
             int gamePort = ((InetSocketAddress) game.localAddress()).getPort();
             Listeners listeners = new Listeners(PortScope.parse(Integer.toString(gamePort)));
             OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks.calls(), new ListenerWatch(listeners, Runnable::run),
-                    new HookCallCounts(0), noHooks.channelIds(), () -> { }));
+                    new HookCallCounts(0), noHooks.connectionKeys(), () -> { }));
             Bootstrap client = new Bootstrap().group(group).channel(NioSocketChannel.class).handler(new NoHandlers());
             Channel player1 = client.connect(game.localAddress()).sync().channel();
             Channel player2 = client.connect(game.localAddress()).sync().channel();

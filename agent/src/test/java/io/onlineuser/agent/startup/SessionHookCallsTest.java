@@ -41,7 +41,7 @@ class SessionHookCallsTest {
         SessionHooks hooks = SessionHooks.configure(tracker, bind, unbind, kick, problems::add);
         tracker.setKicker(hooks.kicker());
         OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), NettyCallsTest.allListeners(),
-                new HookCallCounts(2), hooks.channelIds(), () -> { }));
+                new HookCallCounts(2), hooks.connectionKeys(), () -> { }));
         exactTransformer = new ExactTypeTransformer(hooks.weaving().exactCalls(), ForkJoinPool.commonPool());
         exactTransformer.install(instrumentation, true);
         if (hooks.weaving().hasSubtypeHooks()) {

@@ -1,5 +1,6 @@
 package io.onlineuser.agent.instrument.hook;
 
+import io.onlineuser.agent.instrument.netty.NettyChannels;
 import io.onlineuser.agent.track.SessionKicker;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.InvocationTargetException;
@@ -45,7 +46,7 @@ public final class AppKicker implements SessionKicker {
                         + "); kicks close the connection from now on");
             }
         }
-        return SessionChannels.close(channel);
+        return NettyChannels.close(channel);
     }
 
     private boolean callKickMethod(Object session, String reason) throws ReflectiveOperationException {

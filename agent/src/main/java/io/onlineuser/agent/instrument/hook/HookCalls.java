@@ -1,7 +1,8 @@
 package io.onlineuser.agent.instrument.hook;
 
+import io.onlineuser.agent.instrument.netty.NettyChannels;
+import io.onlineuser.agent.instrument.netty.ConnectionKeys;
 import io.onlineuser.agent.instrument.netty.RemoteAddresses;
-import io.onlineuser.agent.track.ChannelIdIndex;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.util.List;
 import org.slf4j.Logger;
@@ -22,11 +23,11 @@ public final class HookCalls {
     private final AppKicker kicker;
     private final SessionKeys keys;
 
-    HookCalls(OnlineTracker tracker, List<HookStatus> hooks, AppKicker kicker, ChannelIdIndex channelIds) {
+    HookCalls(OnlineTracker tracker, List<HookStatus> hooks, AppKicker kicker, ConnectionKeys connections) {
         this.tracker = tracker;
         this.hooks = hooks;
         this.kicker = kicker;
-        this.keys = new SessionKeys(tracker, channelIds);
+        this.keys = new SessionKeys(connections);
     }
 
     /**
@@ -57,14 +58,14 @@ public final class HookCalls {
             }
             if (session == null) {
                 throw new PathException("session=" + spec.session() + " gave '" + value
-                        + "', the channel id of no open accepted connection");
+                        + "', which names no open accepted connection");
             }
             Object uid = spec.uid().resolve(uidSource);
             if (uid == null) {
                 throw new PathException("uid=" + spec.uid() + " gave null");
             }
             Object channel = SessionChannels.channelOf(session);
-            String address = RemoteAddresses.format(SessionChannels.remoteAddress(channel));
+            String address = RemoteAddresses.format(NettyChannels.remoteAddress(channel));
             if (channel == null) {
                 hook.connectionNotFound(hook.role() + ": no connection found for a session of "
                         + session.getClass().getName() + " (no field of it holds a Netty Channel or ChannelHandlerContext),"

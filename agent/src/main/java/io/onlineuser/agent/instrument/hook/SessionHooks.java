@@ -1,6 +1,6 @@
 package io.onlineuser.agent.instrument.hook;
 
-import io.onlineuser.agent.track.ChannelIdIndex;
+import io.onlineuser.agent.instrument.netty.ConnectionKeys;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,14 +17,14 @@ public final class SessionHooks {
 
     private final List<HookStatus> hooks;
     private final AppKicker kicker;
-    private final ChannelIdIndex channelIds;
+    private final ConnectionKeys connectionKeys;
     private final HookCalls calls;
 
     private SessionHooks(OnlineTracker tracker, List<HookStatus> hooks, AppKicker kicker) {
         this.hooks = hooks;
         this.kicker = kicker;
-        this.channelIds = new ChannelIdIndex();
-        this.calls = new HookCalls(tracker, hooks, kicker, channelIds);
+        this.connectionKeys = new ConnectionKeys(tracker);
+        this.calls = new HookCalls(tracker, hooks, kicker, connectionKeys);
     }
 
     /**
@@ -67,9 +67,9 @@ public final class SessionHooks {
         return calls;
     }
 
-    /** Open channels by id text, for sessions named by a channel id (kept only once one is). */
-    public ChannelIdIndex channelIds() {
-        return channelIds;
+    /** Open connections by the texts that name them, for sessions named by their connection. */
+    public ConnectionKeys connectionKeys() {
+        return connectionKeys;
     }
 
     public AppKicker kicker() {

@@ -1,24 +1,25 @@
 package io.onlineuser.agent.instrument.hook;
 
 import io.onlineuser.agent.instrument.netty.ChannelIds;
-import io.onlineuser.agent.track.ChannelIdIndex;
-import io.onlineuser.agent.track.OnlineTracker;
+import io.onlineuser.agent.instrument.netty.ConnectionKeys;
+import io.onlineuser.agent.instrument.netty.NettyChannels;
+import io.onlineuser.agent.instrument.netty.RemoteAddresses;
+import java.net.SocketAddress;
 
 /**
  * What the value of a {@code session=} path stands for, as the key the tracker keeps the session
  * under. An application object is the session itself (tracked by identity). A Netty
- * {@code Channel}, {@code ChannelHandlerContext}, {@code ChannelId} or a channel id's text (short
- * or long form) names a connection: the session is then keyed by that connection's channel, so
- * a bind and a later unbind that pass the id in different holders still meet.
+ * {@code Channel}, {@code ChannelHandlerContext}, {@code ChannelId}, a channel id's text (short
+ * or long form) or the connection's remote {@code SocketAddress} names a connection: the session
+ * is then keyed by that connection's channel, so a bind and a later unbind that pass the
+ * connection in different forms still meet.
  */
 final class SessionKeys {
 
-    private final OnlineTracker tracker;
-    private final ChannelIdIndex ids;
+    private final ConnectionKeys connections;
 
-    SessionKeys(OnlineTracker tracker, ChannelIdIndex ids) {
-        this.tracker = tracker;
-        this.ids = ids;
+    SessionKeys(ConnectionKeys connections) {
+        this.connections = connections;
     }
 
     /**
@@ -31,43 +32,35 @@ final class SessionKeys {
         if (value == null) {
             throw new PathException("session=" + path + " gave null");
         }
-        if (SessionChannels.isChannel(value)) {
+        if (NettyChannels.isChannel(value)) {
             return value;
         }
-        Object contextChannel = SessionChannels.channelOfContext(value);
+        Object contextChannel = NettyChannels.channelOfContext(value);
         if (contextChannel != null) {
             return contextChannel;
         }
         if (ChannelIds.isChannelId(value)) {
-            return openChannel(ChannelIds.shortText(value), null);
+            return connections.byIdText(ChannelIds.shortText(value));
         }
         if (value instanceof CharSequence) {
-            String text = value.toString();
-            return openChannel(ChannelIds.shortTextOf(text), text);
+            return byIdText(value.toString());
+        }
+        if (value instanceof SocketAddress) {
+            return connections.byRemoteAddress(RemoteAddresses.format((SocketAddress) value));
         }
         if (value instanceof Number || value instanceof Boolean || value instanceof Character || value instanceof Enum) {
             throw new PathException("session=" + path + " gave " + value.getClass().getName() + " '" + value
                     + "', which cannot stand for a session: it must be the application's session object, a Netty"
-                    + " Channel, ChannelHandlerContext, ChannelId or a channel id's text");
+                    + " Channel, ChannelHandlerContext, ChannelId, a channel id's text or the connection's remote address");
         }
         return value;
     }
 
-    /** The open accepted channel with this id; {@code longText} (null for an id's short text) must match too. */
-    private Object openChannel(String shortText, String longText) {
-        if (ids.enable()) {
-            tracker.forEachConnection(channel -> ids.opened(ChannelIds.shortTextOfChannel(channel), channel));
-        }
-        Object channel = ids.find(shortText);
-        if (channel == null) {
-            return null;
-        }
-        if (!SessionChannels.isOpen(channel)) {
-            // closed while the index was being filled: its close found nothing to remove yet
-            ids.closed(shortText, channel);
-            return null;
-        }
-        if (longText != null && !longText.equals(shortText) && !longText.equals(ChannelIds.longTextOfChannel(channel))) {
+    /** The open channel whose id has this text, short or long (the long text ends with the short one). */
+    private Object byIdText(String text) {
+        String shortText = ChannelIds.shortTextOf(text);
+        Object channel = connections.byIdText(shortText);
+        if (channel != null && !text.equals(shortText) && !text.equals(ChannelIds.longTextOfChannel(channel))) {
             return null;
         }
         return channel;

@@ -6,12 +6,13 @@ import java.net.SocketAddress;
 
 /**
  * Calls on a Netty {@code Channel} of the host's own Netty, through its public interface found by
- * name (the agent cannot link against a Netty of another class loader). Off the hot path: used
- * once per listener and, after a late attach, once per connection already open. Never throws.
+ * name (the agent cannot link against a Netty of another class loader): once per listener, after
+ * a late attach once per connection already open, and on a hook's calls. Never throws.
  */
 public final class NettyChannels {
 
-    static final String CHANNEL = "io.netty.channel.Channel";
+    public static final String CHANNEL = "io.netty.channel.Channel";
+    public static final String CONTEXT = "io.netty.channel.ChannelHandlerContext";
 
     private static final ClassValue<ChannelMethods> METHODS = new ClassValue<>() {
         @Override
@@ -20,7 +21,20 @@ public final class NettyChannels {
         }
     };
 
+    /** ChannelHandlerContext.channel() per context class (null when not a context). */
+    private static final ClassValue<Method> CONTEXT_CHANNEL = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            return ChannelMethods.method(SuperTypes.named(type, CONTEXT), "channel");
+        }
+    };
+
     private NettyChannels() {
+    }
+
+    /** The channel of a Netty {@code ChannelHandlerContext}; null when {@code value} is none. */
+    public static Object channelOfContext(Object value) {
+        return value == null ? null : call(value, CONTEXT_CHANNEL.get(value.getClass()));
     }
 
     /** True when {@code object} is a Netty channel. */
@@ -32,8 +46,9 @@ public final class NettyChannels {
         return (SocketAddress) call(channel, METHODS.get(channel.getClass()).localAddress);
     }
 
+    /** Null for a null channel. */
     public static SocketAddress remoteAddress(Object channel) {
-        return (SocketAddress) call(channel, METHODS.get(channel.getClass()).remoteAddress);
+        return channel == null ? null : (SocketAddress) call(channel, METHODS.get(channel.getClass()).remoteAddress);
     }
 
     /** The channel's parent (its server channel when it was accepted), or null. */
@@ -43,6 +58,15 @@ public final class NettyChannels {
 
     public static boolean isActive(Object channel) {
         return Boolean.TRUE.equals(call(channel, METHODS.get(channel.getClass()).isActive));
+    }
+
+    public static boolean isOpen(Object channel) {
+        return channel != null && Boolean.TRUE.equals(call(channel, METHODS.get(channel.getClass()).isOpen));
+    }
+
+    /** Closes the channel (Netty runs the close on its event loop); true if a close was requested. */
+    public static boolean close(Object channel) {
+        return channel != null && call(channel, METHODS.get(channel.getClass()).close) != null;
     }
 
     private static Object call(Object channel, Method method) {
@@ -62,6 +86,8 @@ public final class NettyChannels {
         final Method remoteAddress;
         final Method parent;
         final Method isActive;
+        final Method isOpen;
+        final Method close;
 
         ChannelMethods(Class<?> channelType) {
             this.channelType = channelType;
@@ -69,9 +95,11 @@ public final class NettyChannels {
             this.remoteAddress = method(channelType, "remoteAddress");
             this.parent = method(channelType, "parent");
             this.isActive = method(channelType, "isActive");
+            this.isOpen = method(channelType, "isOpen");
+            this.close = method(channelType, "close");
         }
 
-        private static Method method(Class<?> type, String name) {
+        static Method method(Class<?> type, String name) {
             try {
                 return type == null ? null : type.getMethod(name);
             } catch (NoSuchMethodException | RuntimeException e) {

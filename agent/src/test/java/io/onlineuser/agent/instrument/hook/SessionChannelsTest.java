@@ -1,5 +1,6 @@
 package io.onlineuser.agent.instrument.hook;
 
+import io.onlineuser.agent.instrument.netty.NettyChannels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.Channel;
@@ -64,16 +65,16 @@ class SessionChannelsTest {
         assertThat(SessionChannels.channelOf(new Session(null))).isNull();
         assertThat(SessionChannels.channelOf("a string session")).isNull();
         assertThat(SessionChannels.channelOf(null)).isNull();
-        assertThat(SessionChannels.remoteAddress(null)).isNull();
-        assertThat(SessionChannels.close(null)).isFalse();
+        assertThat(NettyChannels.remoteAddress(null)).isNull();
+        assertThat(NettyChannels.close(null)).isFalse();
     }
 
     @Test
     void readsTheRemoteAddressAndClosesThroughTheChannelInterface() {
         EmbeddedChannel channel = new EmbeddedChannel();
 
-        assertThat(SessionChannels.remoteAddress(channel)).isEqualTo(channel.remoteAddress());
-        assertThat(SessionChannels.close(channel)).isTrue();
+        assertThat(NettyChannels.remoteAddress(channel)).isEqualTo(channel.remoteAddress());
+        assertThat(NettyChannels.close(channel)).isTrue();
         assertThat(channel.isOpen()).isFalse();
     }
 }

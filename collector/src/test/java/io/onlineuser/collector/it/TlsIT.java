@@ -67,6 +67,7 @@ class TlsIT {
                 .agentOption("jolokia.tls.clientAuth", "true")
                 .agentOption("jolokia.tls.clientPrincipal", "CN=collector")
                 .agentOption("kick.enabled", "true")
+                .agentOption("discovery.dir", Files.createDirectory(dir.resolve("discovery")).toString())
                 .start();
         open = ConnectorProcess.builder().serverId("tls-open")
                 .agentOption("jolokia.host", "0.0.0.0")
@@ -98,6 +99,19 @@ class TlsIT {
                 ClientTls.of(pki.caPem(), pki.clientPem(), pki.clientKeyPem()));
         assertThat(snapshot.errors()).isEmpty();
         assertThat(snapshot.servers().get("tls-mtls").loginedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void discoveryEntriesCarryTheHttpsUrl() throws Exception {
+        String entry = Files.readString(dir.resolve("discovery/tls-mtls.json"));
+        assertThat(entry).contains("\"jolokia_url\":\"" + mtls.jolokiaUrl());
+        try (OnlineUserCluster cluster = OnlineUserCluster.builder().discoveryDir(dir.resolve("discovery"))
+                .credentials("ops", PASSWORD).tls(ClientTls.of(pki.caPem(), pki.clientPem(), pki.clientKeyPem()))
+                .timeout(TIMEOUT).build()) {
+            ClusterSnapshot snapshot = cluster.online();
+            assertThat(snapshot.errors()).isEmpty();
+            assertThat(snapshot.servers()).containsOnlyKeys("tls-mtls");
+        }
     }
 
     @Test

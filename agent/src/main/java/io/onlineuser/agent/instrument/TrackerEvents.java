@@ -5,6 +5,7 @@ import io.onlineuser.agent.instrument.hook.HookCalls;
 import io.onlineuser.agent.instrument.netty.AcceptedChannels;
 import io.onlineuser.agent.instrument.netty.ConnectionKeys;
 import io.onlineuser.agent.instrument.netty.ListenerWatch;
+import io.onlineuser.agent.instrument.netty.NettyChannels;
 import io.onlineuser.agent.instrument.netty.RemoteAddresses;
 import io.onlineuser.agent.track.Listener;
 import io.onlineuser.agent.track.OnlineTracker;
@@ -65,6 +66,25 @@ public final class TrackerEvents implements BridgeListener {
             listener.opened();
             connectionKeys.opened(channel, remoteAddress);
         }
+    }
+
+    /**
+     * A channel found open at a late attach (its activation happened before the agent): counted as
+     * if it had just become active, and uncounted again if it closed meanwhile.
+     *
+     * @return true when it counts (its listener is in netty.ports and it is still open)
+     */
+    public boolean alreadyOpen(Object channel, Object parent) {
+        if (!NettyChannels.isActive(channel)) {
+            return false;
+        }
+        Listener listener = listeners.of(parent);
+        accepted(channel, listener, NettyChannels.remoteAddress(channel));
+        if (!NettyChannels.isActive(channel)) {
+            closed(channel, listener);
+            return false;
+        }
+        return listener.counted();
     }
 
     @Override

@@ -56,12 +56,13 @@ final class AgentInstaller {
         AgentSelf self = new AgentSelf(options, listeners.listeners(), hooks.statuses(), hookCalls);
         ExporterLaunch exporters = new ExporterLaunch(background, () -> Exporters.start(options, tracker, self));
         Runnable reportUnusedHooks = unusedHookReport(hooks, instrumentation, background);
-        OnlineUserBridge.setListener(new TrackerEvents(tracker, hooks.calls(), listeners, hookCalls, hooks.connectionKeys(),
+        TrackerEvents events = new TrackerEvents(tracker, hooks.calls(), listeners, hookCalls, hooks.connectionKeys(),
                 () -> {
                     exporters.now();
                     listeners.reportUnheardPortsLater();
                     reportUnusedHooks.run();
-                }));
+                });
+        OnlineUserBridge.setListener(events);
 
         HookWeaving weaving = hooks.weaving();
         List<AddedCall> exact = new ArrayList<>(weaving.exactCalls());
@@ -75,6 +76,9 @@ final class AgentInstaller {
         }
         LOG.info("agent installed{} in {} ms: {}", lateAttach ? " by attach" : "",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), options.asMap());
+        if (lateAttach && options.nettyEnabled()) {
+            background.execute(() -> AlreadyOpen.count(instrumentation, events, listeners));
+        }
         if (lateAttach || !options.nettyEnabled()) {
             exporters.now();
             reportUnusedHooks.run();

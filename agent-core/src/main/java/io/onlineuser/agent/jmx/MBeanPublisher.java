@@ -45,10 +45,23 @@ public final class MBeanPublisher {
 
     /** Registers both MXBeans; the returned handle unregisters the ones this call registered. */
     public static AutoCloseable publish(OnlineTracker tracker, AgentOptions options) {
-        List<ObjectName> registered = new ArrayList<>(2);
         MBeanServer server;
         try {
             server = ManagementFactory.getPlatformMBeanServer();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("MBeans not published ({}); the numbers are not visible over JMX", e.toString());
+            return () -> { };
+        }
+        return publish(server, tracker, options);
+    }
+
+    /**
+     * Registers both MXBeans in {@code server}: the fleet simulator gives each simulated connector
+     * an MBeanServer of its own, so that its Jolokia answers for exactly one server id.
+     */
+    public static AutoCloseable publish(MBeanServer server, OnlineTracker tracker, AgentOptions options) {
+        List<ObjectName> registered = new ArrayList<>(2);
+        try {
             String serverId = options.serverId();
             register(server, registered, objectName("ConnectionStats", serverId), new DescribedMXBean<>(
                     new ConnectionStatsAdapter(tracker, serverId, options.serverType()),

@@ -2,6 +2,7 @@ package io.onlineuser.bench;
 
 import io.onlineuser.bench.collector.CollectorBench;
 import io.onlineuser.bench.collector.LiveBench;
+import io.onlineuser.bench.fleet.FleetBench;
 import io.onlineuser.bench.jmh.HookPathSuite;
 import io.onlineuser.bench.jmh.JmhSuite;
 import io.onlineuser.bench.memory.MemoryBench;
@@ -28,7 +29,9 @@ enum Suite {
     LIVE("collector live mode against 8 connectors with 10,000 users, needs agent, sample-server and collector jars",
             quick -> new LiveBench(quick).run()),
     STARTUP("start-up cost and late attach, needs agent and sample-server jars",
-            quick -> new StartupBench(quick).run());
+            quick -> new StartupBench(quick).run()),
+    FLEET("collector against simulated fleets of 100, 300 and 1,000 connectors x 1,000 users, needs agent-core",
+            quick -> new FleetBench(quick).run());
 
     private final String description;
     private final Runner runner;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.onlineuser.bench.process.ChildJvm;
+import io.onlineuser.testkit.Jars;
 
 /**
  * A simulated fleet on this machine: {@link FleetSpec#jvms()} {@link FleetNode} JVMs, each running
@@ -94,7 +94,7 @@ public final class Fleet implements AutoCloseable {
     }
 
     private static List<String> command(FleetSpec spec, Path dir, String heap, int first, int count) {
-        List<String> command = new ArrayList<>(List.of(ChildJvm.javaExecutable(), "-Xmx" + heap, "-Xss256k",
+        List<String> command = new ArrayList<>(List.of(Jars.javaExecutable(), "-Xmx" + heap, "-Xss256k",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 FleetNode.class.getName(),
                 "--dir", dir.toString(), "--prefix", spec.prefix(), "--connectors", Integer.toString(spec.connectors()),

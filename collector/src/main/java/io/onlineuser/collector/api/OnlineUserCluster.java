@@ -20,6 +20,7 @@ import io.onlineuser.collector.jolokia.ClientTls;
 import io.onlineuser.collector.jolokia.ConnectorClient;
 import io.onlineuser.collector.jolokia.ConnectorTarget;
 import io.onlineuser.collector.jolokia.FanOut;
+import io.onlineuser.collector.jolokia.FanOutProgress;
 import io.onlineuser.collector.jolokia.Outcome;
 import io.onlineuser.collector.model.LoginEntry;
 import io.onlineuser.collector.model.ServerStats;
@@ -43,13 +44,14 @@ import io.onlineuser.collector.model.SessionInfo;
 public final class OnlineUserCluster implements AutoCloseable {
 
     private final ConnectorPool pool;
-    private final FanOut fanOut = new FanOut();
+    private final FanOut fanOut;
     private final long timeoutMillis;
     private final int pageSize;
 
     private OnlineUserCluster(Builder builder) {
         this.timeoutMillis = builder.timeout.toMillis();
         this.pageSize = builder.pageSize;
+        this.fanOut = new FanOut(builder.concurrency);
         List<TargetSource> sources = new ArrayList<>();
         builder.discoveryPaths.forEach(path -> sources.add(new FileSdSource(path)));
         DnsResolver resolver = builder.dnsServer == null ? DnsResolver.system()
@@ -170,6 +172,11 @@ public final class OnlineUserCluster implements AutoCloseable {
         return Duration.ofMillis(timeoutMillis);
     }
 
+    /** Calls under way and done so far, for a progress line; the most ever at once stays within {@code concurrency}. */
+    public FanOutProgress progress() {
+        return fanOut.progress();
+    }
+
     /** The targets asked right now (fixed ones plus what discovery lists). */
     public List<ConnectorTarget> targets() {
         return pool.targets();
@@ -215,6 +222,7 @@ public final class OnlineUserCluster implements AutoCloseable {
         private String password;
         private ClientTls tls = ClientTls.systemDefault();
         private int pageSize = 5000;
+        private int concurrency = FanOut.DEFAULT_MAX_IN_FLIGHT;
 
         private Builder() {
         }
@@ -258,6 +266,19 @@ public final class OnlineUserCluster implements AutoCloseable {
                 throw new IllegalArgumentException("expected HOST:PORT for the DNS server, got: " + hostAndPort);
             }
             this.dnsServer = parsed;
+            return this;
+        }
+
+        /**
+         * The most connectors asked at once (default {@value FanOut#DEFAULT_MAX_IN_FLIGHT}); the
+         * others queue and start as answers come in. Each silent connector holds a slot for the
+         * whole timeout, so keep this above the number of connectors that may be silent at once.
+         */
+        public Builder concurrency(int concurrency) {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+            }
+            this.concurrency = concurrency;
             return this;
         }
 

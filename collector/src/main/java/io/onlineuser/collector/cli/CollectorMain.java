@@ -55,6 +55,11 @@ public final class CollectorMain implements Callable<Integer> {
             description = "Deadline of every request to a connector, in milliseconds (default ${DEFAULT-VALUE}).")
     long timeoutMillis;
 
+    @Option(names = "--concurrency", paramLabel = "N", scope = ScopeType.INHERIT, defaultValue = "256",
+            description = "Connectors asked at once (default ${DEFAULT-VALUE}); the others queue. Keep it above the number "
+                    + "of connectors that may be silent at once: each holds a slot until --timeout.")
+    int concurrency;
+
     @Option(names = "--user", scope = ScopeType.INHERIT, description = "Basic-auth user for the agents' Jolokia.")
     String user;
 
@@ -101,7 +106,8 @@ public final class CollectorMain implements Callable<Integer> {
         }
         OnlineUserCluster.Builder builder = OnlineUserCluster.builder()
                 .timeout(Duration.ofMillis(timeoutMillis))
-                .credentials(user, password());
+                .credentials(user, password())
+                .concurrency(concurrency);
         if (caCert != null || clientCert != null || clientKey != null) {
             builder.tls(ClientTls.of(caCert, clientCert, clientKey));
         }

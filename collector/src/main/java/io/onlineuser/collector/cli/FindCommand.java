@@ -33,7 +33,8 @@ final class FindCommand implements Callable<Integer> {
             viaAnswer = via.get("api/users/" + ViaServe.encode(uid));
             lookup = via.as(viaAnswer, UserLookup.class);
         } else {
-            try (OnlineUserCluster cluster = main.cluster()) {
+            try (OnlineUserCluster cluster = main.cluster();
+                 TerminalProgress progress = TerminalProgress.start(cluster.progress(), main.err())) {
                 lookup = cluster.find(uid);
             }
         }
@@ -71,6 +72,6 @@ final class FindCommand implements Callable<Integer> {
         } else {
             out.println(lookup.uid() + " is not online" + (lookup.errors().isEmpty() ? "" : " on the servers that answered"));
         }
-        lookup.errors().forEach((server, why) -> out.println("error: " + server + ": " + why));
+        ErrorLines.print(lookup.errors(), out);
     }
 }

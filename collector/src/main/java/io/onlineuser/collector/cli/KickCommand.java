@@ -33,7 +33,8 @@ final class KickCommand implements Callable<Integer> {
         if (via != null) {
             result = viaKick(via);
         } else {
-            try (OnlineUserCluster cluster = main.cluster()) {
+            try (OnlineUserCluster cluster = main.cluster();
+                 TerminalProgress progress = TerminalProgress.start(cluster.progress(), main.err())) {
                 result = cluster.kick(uid, reason);
             }
         }
@@ -42,7 +43,7 @@ final class KickCommand implements Callable<Integer> {
             out.println(Json.write(result));
         } else {
             result.kicked().forEach((server, count) -> out.println(server + ": " + count + " session(s) closed"));
-            result.errors().forEach((server, why) -> out.println("error: " + server + ": " + why));
+            ErrorLines.print(result.errors(), out);
             out.println("total: " + result.total() + " session(s) of " + uid + " closed");
         }
         out.flush();

@@ -70,9 +70,7 @@ final class LoginsCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        for (Map.Entry<String, String> error : summary.errors().entrySet()) {
-            err.println("error: " + error.getKey() + ": " + error.getValue());
-        }
+        ErrorLines.print(summary.errors(), err);
         if (!main.json) {
             err.println(summary.rows() + " logged-in user(s) listed");
         }

@@ -32,7 +32,10 @@ final class OnlineCommand implements Callable<Integer> {
             return printVia(options, via);
         }
         try (OnlineUserCluster cluster = options.cluster()) {
-            ClusterSnapshot snapshot = cluster.online(duplicates);
+            ClusterSnapshot snapshot;
+            try (TerminalProgress progress = TerminalProgress.start(cluster.progress(), options.err())) {
+                snapshot = cluster.online(duplicates);
+            }
             PrintWriter out = options.out();
             if (options.json) {
                 out.println(Json.write(snapshot));

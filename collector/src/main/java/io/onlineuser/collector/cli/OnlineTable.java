@@ -10,7 +10,7 @@ import io.onlineuser.collector.model.ServerStats;
 /**
  * Prints a snapshot the way pomelo-cli's {@code show connections} does (serverId, totalConnCount,
  * loginedCount per server and a sum row), plus the server type, a status column naming what
- * failed, and the duplicate logins when they were checked.
+ * failed (one row per reason when many failed), and the duplicate logins when they were checked.
  */
 final class OnlineTable {
 
@@ -18,14 +18,21 @@ final class OnlineTable {
     }
 
     static void print(ClusterSnapshot snapshot, PrintWriter out) {
-        int idWidth = Math.max(20, snapshot.errors().keySet().stream().mapToInt(String::length).max().orElse(0));
+        boolean summarised = ErrorLines.summarised(snapshot.errors());
+        int idWidth = Math.max(20, summarised ? 0 : snapshot.errors().keySet().stream().mapToInt(String::length).max().orElse(0));
         String row = "%-" + idWidth + "s %-12s %14s %12s  %s%n";
         out.printf(row, "serverId", "serverType", "totalConnCount", "loginedCount", "status");
         for (ServerStats stats : snapshot.servers().values()) {
             out.printf(row, stats.serverId(), stats.serverType(), stats.totalConnCount(), stats.loginedCount(), "ok");
         }
-        for (Map.Entry<String, String> error : snapshot.errors().entrySet()) {
-            out.printf(row, error.getKey(), "-", "-", "-", error.getValue());
+        if (summarised) {
+            int failed = snapshot.errors().size();
+            ErrorLines.byReason(snapshot.errors()).forEach((why, names) ->
+                    out.printf(row, "(" + names.size() + " of " + failed + " failed)", "-", "-", "-", ErrorLines.reasonLine(why, names)));
+        } else {
+            for (Map.Entry<String, String> error : snapshot.errors().entrySet()) {
+                out.printf(row, error.getKey(), "-", "-", "-", error.getValue());
+            }
         }
         String total = "total (" + snapshot.totals().servers() + "/" + (snapshot.totals().servers() + snapshot.totals().failed()) + ")";
         out.printf(row, total, "", snapshot.totals().totalConnCount(), snapshot.totals().loginedCount(), "");

@@ -4,21 +4,58 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Asks every connector at once and waits at most until one deadline. The HTTP client's own
+ * Asks every connector, at most {@code maxInFlight} at a time, and waits at most until one
+ * deadline. Calls beyond the bound queue and start as others finish; one that has not started by
+ * the deadline is reported as not asked, naming the bound, never waited for. The HTTP client's own
  * timeout normally ends a silent call first; the deadline here also covers a server that sends
  * headers and then stalls, so no caller ever waits past {@code timeout} plus scheduling slack.
+ * Within a question each connector has one call at a time, so the shared HTTP clients keep at most
+ * one keep-alive connection per connector.
  */
 public final class FanOut implements AutoCloseable {
 
-    private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+    /**
+     * Enough that 10 % of 1,000 connectors silent (each holds its slot for the whole timeout)
+     * leave most slots cycling through the others, few enough that a fleet's question does not
+     * start a thread and a socket per connector at once.
+     */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 256;
+
+    private final int maxInFlight;
+    private final ThreadPoolExecutor executor;
+    private final FanOutProgress progress = new FanOutProgress();
+
+    public FanOut() {
+        this(DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    public FanOut(int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, got " + maxInFlight);
+        }
+        this.maxInFlight = maxInFlight;
+        this.executor = new ThreadPoolExecutor(maxInFlight, maxInFlight, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemonThreads());
+        executor.allowCoreThreadTimeOut(true);
+    }
+
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    /** Counts of the calls under way now and since start, for a progress line and for tests. */
+    public FanOutProgress progress() {
+        return progress;
+    }
 
     public <T> List<Outcome<T>> callAll(List<ConnectorClient> clients, ConnectorCall<T> call, long timeoutMillis) {
         List<Pending<T>> pending = new ArrayList<>(clients.size());
@@ -32,10 +69,21 @@ public final class FanOut implements AutoCloseable {
         return outcomes;
     }
 
-    /** Starts one call now and returns at once; its deadline runs from this moment. */
+    /** Queues one call now and returns at once; its deadline runs from this moment. */
     public <T> Pending<T> start(ConnectorClient client, ConnectorCall<T> call, long timeoutMillis) {
-        CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> callUnchecked(client, call, timeoutMillis), executor);
-        return new Pending<>(client, future, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis), timeoutMillis);
+        AtomicBoolean started = new AtomicBoolean();
+        progress.queued();
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> {
+            started.set(true);
+            progress.started();
+            try {
+                return callUnchecked(client, call, timeoutMillis);
+            } finally {
+                progress.finished();
+            }
+        }, executor);
+        return new Pending<>(this, client, future, started, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis),
+                timeoutMillis);
     }
 
     @Override
@@ -68,14 +116,20 @@ public final class FanOut implements AutoCloseable {
 
     /** A call under way: {@link #await()} gives its outcome by the deadline, {@link #cancel()} drops it. */
     public static final class Pending<T> {
+        private final FanOut owner;
         private final ConnectorClient client;
         private final CompletableFuture<T> future;
+        private final AtomicBoolean started;
         private final long deadlineNanos;
         private final long timeoutMillis;
+        private final AtomicBoolean settled = new AtomicBoolean();
 
-        private Pending(ConnectorClient client, CompletableFuture<T> future, long deadlineNanos, long timeoutMillis) {
+        private Pending(FanOut owner, ConnectorClient client, CompletableFuture<T> future, AtomicBoolean started,
+                        long deadlineNanos, long timeoutMillis) {
+            this.owner = owner;
             this.client = client;
             this.future = future;
+            this.started = started;
             this.deadlineNanos = deadlineNanos;
             this.timeoutMillis = timeoutMillis;
         }
@@ -83,22 +137,34 @@ public final class FanOut implements AutoCloseable {
         public Outcome<T> await() {
             try {
                 long remaining = Math.max(0, deadlineNanos - System.nanoTime());
-                return new Outcome<>(client, future.get(remaining, TimeUnit.NANOSECONDS), null);
+                return settle(new Outcome<>(client, future.get(remaining, TimeUnit.NANOSECONDS), null));
             } catch (TimeoutException e) {
                 future.cancel(true);
-                return new Outcome<>(client, null,
-                        new ConnectorException(FailureKind.TIMED_OUT, "no answer within " + timeoutMillis + " ms"));
+                String why = started.get() ? "no answer within " + timeoutMillis + " ms"
+                        : "not asked within " + timeoutMillis + " ms: all " + owner.maxInFlight
+                        + " concurrent calls were busy (raise --concurrency)";
+                return settle(new Outcome<>(client, null, new ConnectorException(FailureKind.TIMED_OUT, why)));
             } catch (ExecutionException e) {
-                return new Outcome<>(client, null, FailureClassifier.classify(unwrap(e.getCause()), timeoutMillis));
+                return settle(new Outcome<>(client, null, FailureClassifier.classify(unwrap(e.getCause()), timeoutMillis)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 future.cancel(true);
-                return new Outcome<>(client, null, new ConnectorException(FailureKind.TIMED_OUT, "interrupted"));
+                return settle(new Outcome<>(client, null, new ConnectorException(FailureKind.TIMED_OUT, "interrupted")));
             }
         }
 
         public void cancel() {
             future.cancel(true);
+            if (settled.compareAndSet(false, true)) {
+                owner.progress.settled(false);
+            }
+        }
+
+        private Outcome<T> settle(Outcome<T> outcome) {
+            if (settled.compareAndSet(false, true)) {
+                owner.progress.settled(outcome.succeeded());
+            }
+            return outcome;
         }
     }
 

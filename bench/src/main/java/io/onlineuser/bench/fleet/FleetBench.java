@@ -1,0 +1,242 @@
+package io.onlineuser.bench.fleet;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.onlineuser.bench.report.Row;
+import io.onlineuser.bench.report.Stats;
+import io.onlineuser.bench.report.Target;
+import io.onlineuser.collector.api.ClusterSnapshot;
+import io.onlineuser.collector.api.OnlineUserCluster;
+import io.onlineuser.collector.live.LiveCluster;
+import io.onlineuser.collector.live.LiveLookup;
+
+/**
+ * Issue 14 item 5: the collector library, in this JVM, against simulated fleets of 100, 300 and
+ * 1,000 connectors × 1,000 users ({@link Fleet}: separate JVMs, the agent's tracker and MXBeans, a
+ * Jolokia server per connector, one logout+login per connector per second). Each fleet also holds
+ * one silent connector per ten healthy ones for the silent row.
+ */
+public final class FleetBench {
+
+    private static final int USERS = 1000;
+    private static final long TIMEOUT_MILLIS = 2000;
+    private static final long SILENT_TIMEOUT_MILLIS = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int[] sizes;
+    private final int onlineCalls;
+
+    public FleetBench(boolean quick) {
+        this(quick ? new int[] {100} : new int[] {100, 300, 1000}, quick ? 10 : 30);
+    }
+
+    public FleetBench(int[] sizes, int onlineCalls) {
+        this.sizes = sizes.clone();
+        this.onlineCalls = onlineCalls;
+    }
+
+    public List<Row> run() throws Exception {
+        List<Row> rows = new ArrayList<>();
+        for (int size : sizes) {
+            rows.addAll(measure(size));
+        }
+        return rows;
+    }
+
+    private List<Row> measure(int connectors) throws Exception {
+        int silentCount = connectors / 10;
+        int total = connectors + silentCount;
+        int jvms = Math.max(1, (total + 249) / 250);
+        FleetSpec spec = FleetSpec.healthy("f" + connectors, total, USERS, jvms)
+                .withFault(Fault.SILENT, silentCount / (double) total).withChurn(1);
+        System.err.printf("   fleet of %,d connectors (+%d silent) x %,d users in %d JVMs...%n", connectors, silentCount, USERS, jvms);
+        try (Fleet fleet = Fleet.start(spec, Files.createTempDirectory("fleet-bench"), "512m")) {
+            List<String> healthy = urls(fleet, spec.serverIds(Fault.NONE));
+            List<String> silent = urls(fleet, spec.serverIds(Fault.SILENT));
+            String at = String.format("%,d", connectors);
+            boolean judged = connectors == 1000;
+            List<Row> rows = new ArrayList<>();
+            rows.add(oneShotOnline(healthy, at, judged));
+            rows.add(silentOnline(healthy.subList(0, connectors - silentCount), silent, spec.serverIds(Fault.SILENT), at, judged));
+            rows.addAll(live(healthy, spec, at, judged));
+            rows.add(Row.context("fleet " + at + ": simulator heap", Stats.of(fleet.nodesHeapMb()), "MB",
+                    jvms + " simulator JVMs after filling, all connectors (" + String.format("%,d", (long) total * USERS) + " sessions)"));
+            return rows;
+        }
+    }
+
+    private Row oneShotOnline(List<String> urls, String at, boolean judged) {
+        try (OnlineUserCluster cluster = cluster(urls, TIMEOUT_MILLIS)) {
+            for (int i = 0; i < 5; i++) {
+                cluster.online();
+            }
+            List<Double> millis = new ArrayList<>();
+            for (int i = 0; i < onlineCalls; i++) {
+                long start = System.nanoTime();
+                ClusterSnapshot snapshot = cluster.online();
+                millis.add((System.nanoTime() - start) / 1e6);
+                if (!snapshot.errors().isEmpty()) {
+                    throw new IllegalStateException("healthy fleet answered with errors: " + snapshot.errors().size()
+                            + ", first " + snapshot.errors().entrySet().iterator().next());
+                }
+            }
+            long sockets = openSockets();
+            return new Row("fleet " + at + ": one-shot online, warm", Stats.of(millis), "ms", judged ? Target.atMost(200) : null,
+                    "library in the bench JVM, " + at + " connectors x 1,000 users, concurrency " + cluster.progress().peakRunning()
+                            + " at peak; median of " + onlineCalls + " calls after 5; " + sockets + " sockets open in the collector after");
+        }
+    }
+
+    private Row silentOnline(List<String> healthy, List<String> silent, List<String> silentIds, String at, boolean judged) {
+        List<String> urls = new ArrayList<>(healthy);
+        urls.addAll(silent);
+        try (OnlineUserCluster cluster = cluster(urls, SILENT_TIMEOUT_MILLIS)) {
+            cluster.online();
+            List<Double> millis = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                long start = System.nanoTime();
+                ClusterSnapshot snapshot = cluster.online();
+                millis.add((System.nanoTime() - start) / 1e6);
+                long named = silentIds.stream().filter(id -> snapshot.errors().containsKey(id)).count();
+                if (named != silentIds.size() || snapshot.errors().size() != silentIds.size()) {
+                    throw new IllegalStateException(named + " of " + silentIds.size() + " silent connectors named; errors: "
+                            + snapshot.errors().size());
+                }
+            }
+            return new Row("fleet " + at + ": online with 10 % silent", Stats.of(millis), "ms",
+                    judged ? Target.atMost(SILENT_TIMEOUT_MILLIS + 50) : null,
+                    healthy.size() + " healthy + " + silent.size() + " silent (accept, never answer), --timeout "
+                            + SILENT_TIMEOUT_MILLIS + " ms: target deadline + 50 ms; every silent one named in each of 5 calls");
+        }
+    }
+
+    private List<Row> live(List<String> urls, FleetSpec spec, String at, boolean judged) throws Exception {
+        long sessions = (long) urls.size() * USERS;
+        try (OnlineUserCluster cluster = cluster(urls, TIMEOUT_MILLIS);
+             LiveCluster live = LiveCluster.builder(cluster).interval(Duration.ofSeconds(1)).threads(16).start()) {
+            long start = System.nanoTime();
+            while (live.online().totals().sessionCount() < sessions) {
+                if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(5)) {
+                    throw new IllegalStateException("live index holds " + live.online().totals().sessionCount() + " of " + sessions);
+                }
+                Thread.sleep(20);
+            }
+            double listSeconds = (System.nanoTime() - start) / 1e9;
+            List<Double> onlineMillis = new ArrayList<>();
+            List<Double> findMillis = new ArrayList<>();
+            String someone = spec.serverId(0) + "-u5";
+            for (int i = 0; i < 200; i++) {
+                long t0 = System.nanoTime();
+                live.online();
+                long t1 = System.nanoTime();
+                live.find(someone);
+                long t2 = System.nanoTime();
+                onlineMillis.add((t1 - t0) / 1e6);
+                findMillis.add((t2 - t1) / 1e6);
+            }
+            List<Double> visibility = loginVisibility(live, spec, 20);
+            double cpu = cpuShare(Duration.ofSeconds(10));
+            System.gc();
+            long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+            String setup = at + " connectors, 1 poll per connector per second, 16 poll threads, churn 1 logout+login per connector per second";
+            return List.of(
+                    new Row("fleet " + at + ": live initial list", Stats.of(listSeconds), "s", judged ? Target.atMost(30) : null,
+                            "from start until the index holds all " + String.format("%,d", sessions) + " sessions"),
+                    new Row("fleet " + at + ": live online", Stats.of(onlineMillis), "ms", null, "from the index, median of 200"),
+                    new Row("fleet " + at + ": live find UID", Stats.of(findMillis), "ms", null, "from the index, median of 200"),
+                    new Row("fleet " + at + ": login visible, p99", Stats.of(percentile(visibility, 0.99)), "ms",
+                            judged ? Target.atMost(2000) : null,
+                            "loginTime in the simulator to first seen by live.find (polled every 50 ms), "
+                                    + visibility.size() + " logins on 20 connectors; median " + Math.round(percentile(visibility, 0.5)) + " ms"),
+                    new Row("fleet " + at + ": collector CPU, live", Stats.of(cpu * 100), "% of a core",
+                            judged ? Target.atMost(50) : null, "bench JVM process CPU over 10 s; " + setup),
+                    new Row("fleet " + at + ": collector heap, live", Stats.of(heapMb), "MB", judged ? Target.atMost(300) : null,
+                            "heap in use after a full GC with the index of " + String.format("%,d", sessions) + " sessions (bench JVM)"));
+        }
+    }
+
+    /**
+     * Churned players get consecutive uids per connector ({@code <id>-u1000}, {@code -u1001}, …):
+     * for {@code sampled} connectors, polls the index every 50 ms for the next uid and records how
+     * long after its login time it first showed.
+     */
+    private static List<Double> loginVisibility(LiveCluster live, FleetSpec spec, int sampled) throws InterruptedException {
+        long[] next = new long[sampled];
+        java.util.Arrays.fill(next, USERS);
+        List<Double> latencies = new ArrayList<>();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < end) {
+            for (int c = 0; c < sampled; c++) {
+                String prefix = spec.serverId(c * (spec.connectors() / sampled)) + "-u";
+                LiveLookup seen = live.find(prefix + next[c]);
+                if (!seen.online() && live.find(prefix + (next[c] + 1)).online()) {
+                    next[c]++;  // that player left before a poll saw it: skip it
+                    seen = live.find(prefix + next[c]);
+                }
+                if (seen.online() && spec.faultOf(c * (spec.connectors() / sampled)) == Fault.NONE) {
+                    latencies.add((double) (System.currentTimeMillis() - seen.sessions().get(0).loginTime()));
+                    next[c]++;
+                }
+            }
+            Thread.sleep(50);
+        }
+        if (latencies.isEmpty()) {
+            throw new IllegalStateException("no churned login seen in 20 s");
+        }
+        return latencies;
+    }
+
+    private static double cpuShare(Duration window) throws InterruptedException {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
+        long before = System.nanoTime();
+        Thread.sleep(window.toMillis());
+        return (os.getProcessCpuTime() - cpuBefore) / (double) (System.nanoTime() - before);
+    }
+
+    private static double percentile(List<Double> values, double p) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static OnlineUserCluster cluster(List<String> urls, long timeoutMillis) {
+        OnlineUserCluster.Builder builder = OnlineUserCluster.builder().timeout(Duration.ofMillis(timeoutMillis));
+        urls.forEach(builder::target);
+        return builder.build();
+    }
+
+    private static List<String> urls(Fleet fleet, List<String> serverIds) throws IOException {
+        List<String> urls = new ArrayList<>(serverIds.size());
+        for (String id : serverIds) {
+            Map<?, ?> labels = (Map<?, ?>) JSON.readValue(fleet.discoveryDir().resolve(id + ".json").toFile(), List.class)
+                    .stream().map(group -> ((Map<?, ?>) group).get("labels")).findFirst().orElseThrow();
+            urls.add((String) labels.get("jolokia_url"));
+        }
+        return urls;
+    }
+
+    /** Sockets this JVM holds open: the collector's connections to the fleet (one per connector at most). */
+    private static long openSockets() {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().startsWith("socket:");
+                } catch (IOException gone) {
+                    return false;
+                }
+            }).count();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

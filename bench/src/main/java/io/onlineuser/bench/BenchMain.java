@@ -2,6 +2,7 @@ package io.onlineuser.bench;
 
 import io.onlineuser.bench.report.Row;
 import io.onlineuser.bench.report.Table;
+import io.onlineuser.bench.fleet.FleetCommand;
 import io.onlineuser.bench.scale.ScaleCommand;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "onlineuser-bench", mixinStandardHelpOptions = true,
         description = "Runs the onlineuser benchmarks and prints one table (Markdown) on stdout.",
-        subcommands = ScaleCommand.class)
+        subcommands = {ScaleCommand.class, FleetCommand.class})
 public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--quick", description = "fewer and shorter repetitions (a few minutes in all)")

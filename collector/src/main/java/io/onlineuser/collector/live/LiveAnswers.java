@@ -67,7 +67,7 @@ final class LiveAnswers {
             errors.putAll(feed.clashes());
             if (feed.failure() != null || !feed.triedOnce()) {
                 failed++;
-                errors.put(nameOf(feed, statuses), describe(feed, now));
+                errors.put(nameOf(feed), describe(feed, now));
             }
         }
         Totals totals = new Totals(servers.size(), failed, connections, logined, sessions);
@@ -201,7 +201,7 @@ final class LiveAnswers {
         }
     }
 
-    private static String nameOf(ConnectorFeed feed, Map<String, ServerStatus> statuses) {
+    private static String nameOf(ConnectorFeed feed) {
         List<String> ids = feed.client().knownServerIds();
         return ids.isEmpty() ? feed.client().target().toString() : String.join(",", ids);
     }

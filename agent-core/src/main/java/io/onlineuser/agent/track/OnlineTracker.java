@@ -369,16 +369,20 @@ public final class OnlineTracker {
         }
         checkLimit(limit);
         List<LoginView> page = new ArrayList<>(Math.min(limit, Math.max(0, loginedCount() - offset)));
+        if (limit == 0) {
+            return page;
+        }
         Iterator<SessionRecord> walk = loginOrder.all();
         int skipped = 0;
+        while (skipped < offset && walk.hasNext()) {
+            if (UidIndex.holdsRowHint(walk.next())) {
+                skipped++;
+            }
+        }
         while (page.size() < limit && walk.hasNext()) {
             LoginView row = uids.rowAt(walk.next());
             if (row != null) {
-                if (skipped < offset) {
-                    skipped++;
-                } else {
-                    page.add(row);
-                }
+                page.add(row);
             }
         }
         return page;

@@ -163,6 +163,15 @@ final class UidIndex {
     }
 
     /**
+     * Whether {@code session} is its uid's oldest (the last of the uid's chain), read without the
+     * stripe lock: for the offset walk of loginedList, which only counts rows to skip, and whose
+     * offsets drift under churn anyway. One record read per row instead of a lock and the chain.
+     */
+    static boolean holdsRowHint(SessionRecord session) {
+        return session.nextOfUid == null;
+    }
+
+    /**
      * A new session's login time: now, but never before the last one given out (a clock stepping
      * back borrows the last time, so that new sessions always join the end of the login order and
      * a client paging through it does not miss them). The floor is written once per millisecond,

@@ -2,6 +2,7 @@ package io.onlineuser.agent.jolokia;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import io.onlineuser.agent.track.OnlineTracker;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -218,6 +222,59 @@ class JolokiaEndpointTest {
                 .isInstanceOf(ExecutionException.class)
                 .hasMessageContaining("policy file " + policy + " (option 'jolokia.policy') does not parse (");
         assertThat(endpoint.url()).isNull();
+    }
+
+    @Test
+    void beyondTheCapAConnectionIsClosedAtOnceAndHalfRequestsAfterTheDeadline() throws Exception {
+        start(",jolokia.readTimeoutMillis=3000,jolokia.maxConnections=3");
+        URI endpoint = URI.create(url);
+        List<Socket> halves = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                halves.add(halfRequest(endpoint));
+            }
+            // wait until the three hold every worker: a fourth request is then refused, not answered
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThatThrownBy(() ->
+                    send(HttpRequest.newBuilder(URI.create(url + "/version")))).isInstanceOf(java.io.IOException.class));
+            Socket beyondTheCap = halfRequest(endpoint);
+            halves.add(beyondTheCap);
+            List<CompletableFuture<Long>> closed = new ArrayList<>();
+            for (Socket half : halves) {
+                closed.add(CompletableFuture.supplyAsync(() -> nanosWhenClosed(half)));
+            }
+            long refusedAt = closed.get(3).get(60, TimeUnit.SECONDS);
+            for (int i = 0; i < 3; i++) {
+                assertThat(closed.get(i).get(60, TimeUnit.SECONDS)).as("half request %d dropped after the refused one", i)
+                        .isGreaterThan(refusedAt);
+            }
+            assertThat(exec(session(), "isOnline", "u1").path("status").asInt()).isEqualTo(200);
+        } finally {
+            for (Socket half : halves) {
+                half.close();
+            }
+        }
+    }
+
+    private static Socket halfRequest(URI endpoint) throws Exception {
+        Socket socket = new Socket(endpoint.getHost(), endpoint.getPort());
+        socket.getOutputStream().write("GET /jolokia/version HTTP/1.1\r\nHost: x\r\nX-Hal".getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** When the server closed the socket (end of stream or reset); fails if it stays open a minute. */
+    private static long nanosWhenClosed(Socket socket) {
+        try {
+            socket.setSoTimeout(60_000);
+            while (socket.getInputStream().read() != -1) {
+                // an error page may come before the close
+            }
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            throw new AssertionError("the agent kept a half request open for a minute", stillOpen);
+        } catch (java.io.IOException reset) {
+            // a reset is a close too
+        }
+        return System.nanoTime();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.onlineuser.collector.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,43 @@ final class OnlineTable {
             printDuplicates(snapshot.duplicates(), out);
         }
         out.flush();
+    }
+
+    /** {@code online --verbose}: per connector its agent, listeners and hooks, as the Agent MBean shows them. */
+    static void printAgents(Map<String, Map<String, Object>> agents, Map<String, String> errors, PrintWriter out) {
+        for (Map.Entry<String, Map<String, Object>> agent : agents.entrySet()) {
+            Map<String, Object> a = agent.getValue();
+            Object ports = a.get("Options") instanceof Map<?, ?> options ? options.get("netty.ports") : null;
+            out.printf("%nagent of %s: version %s, jolokia %s, netty.ports=%s%n", agent.getKey(), a.get("Version"),
+                    a.get("JolokiaUrl"), ports == null ? "all" : ports);
+            for (Map<?, ?> listener : rows(a.get("Listeners"))) {
+                out.printf("  listener %-21s %-11s open %-6s accepted %-8s %s%n", listener.get("address"),
+                        Boolean.TRUE.equals(listener.get("counted")) ? "counted" : "not counted",
+                        listener.get("openConnections"), listener.get("acceptedTotal"), listener.get("serverChannelClass"));
+            }
+            for (Map<?, ?> hook : rows(a.get("Hooks"))) {
+                out.printf("  %-11s %-9s methods %-3s calls %-8s %s%n", hook.get("role"), hook.get("state"),
+                        hook.get("matchedMethods"), hook.get("calls"), hook.get("spec"));
+                Object error = hook.get("lastError");
+                if (error != null && !error.toString().isEmpty()) {
+                    out.println("              last error: " + error);
+                }
+            }
+        }
+        errors.forEach((target, why) -> out.printf("%nagent at %s not read: %s%n", target, why));
+        out.flush();
+    }
+
+    private static List<Map<?, ?>> rows(Object value) {
+        List<Map<?, ?>> rows = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (Object row : list) {
+                if (row instanceof Map<?, ?> map) {
+                    rows.add(map);
+                }
+            }
+        }
+        return rows;
     }
 
     private static void printDuplicates(Map<String, List<String>> duplicates, PrintWriter out) {

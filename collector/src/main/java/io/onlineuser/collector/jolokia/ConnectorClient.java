@@ -36,6 +36,7 @@ import org.jolokia.client.response.JolokiaResponse;
 public final class ConnectorClient implements AutoCloseable {
 
     private static final ObjectName STATS_PATTERN = objectName("onlineuser:type=ConnectionStats,*");
+    private static final ObjectName AGENT_PATTERN = objectName("onlineuser:type=Agent,*");
     private static final Map<JolokiaQueryParameter, String> OPTIONS = Map.of(
             JolokiaQueryParameter.INCLUDE_REQUEST, "false",
             JolokiaQueryParameter.INCLUDE_STACKTRACE, "false");
@@ -160,6 +161,22 @@ public final class ConnectorClient implements AutoCloseable {
             }
         }
         return ServerBeans.of(serverId, statsName);
+    }
+
+    /**
+     * Every Agent MBean at this target (pattern read): its attributes (Version, Options, Listeners,
+     * Hooks, JolokiaUrl) by MBean name, for {@code online --verbose}.
+     */
+    public Map<String, Map<String, Object>> readAgents() throws ConnectorException {
+        Object value = send(List.of(new JolokiaReadRequest(AGENT_PATTERN))).get(0);
+        if (value instanceof JolokiaRemoteException remote) {
+            throw FailureClassifier.remote(remote);
+        }
+        Map<String, Map<String, Object>> agents = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : JolokiaValues.map(value, "Agent pattern read").entrySet()) {
+            agents.put(entry.getKey(), JolokiaValues.map(entry.getValue(), entry.getKey()));
+        }
+        return agents;
     }
 
     /** Every session of {@code uid} on this target; empty when offline. */

@@ -10,12 +10,16 @@ import io.onlineuser.sample.client.PomeloClient;
 import io.onlineuser.testkit.ConnectorProcess;
 import io.onlineuser.testkit.Jars;
 import io.onlineuser.testkit.ProcessOutput;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The sample-server as a Pomelo connector runs: players on one port, backend servers' RPC links on
@@ -77,12 +81,62 @@ class BackendPortIT {
             assertThat(rpc.get("openConnections").asInt()).isEqualTo(BACKEND_LINKS);
             assertThat(listener(agent.agent(), playerPort).get("acceptedTotal").asLong()).isEqualTo(20);
             assertThat(server.output()).doesNotContain("[onlineuser] WARN", "[onlineuser] ERROR");
+
+            // the operator's view of both listeners: the collector's online --verbose
+            Process collector = new ProcessBuilder(Jars.javaExecutable(), "-jar", Jars.collectorJar().toString(),
+                    "--target", server.jolokiaUrl(), "online", "--verbose").redirectErrorStream(true).start();
+            String table = new String(collector.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(collector.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(collector.exitValue()).as(table).isZero();
+            assertThat(table).contains("agent of backend-1: version ", "netty.ports=" + playerPort)
+                    .containsPattern("listener 127\\.0\\.0\\.1:" + playerPort + " +counted +open 0 +accepted 20 ")
+                    .containsPattern("listener 127\\.0\\.0\\.1:" + backendPort + " +not counted +open 3 +accepted 3 ")
+                    .containsPattern("hook.bind +installed +methods 1 +calls 15 ");
         } finally {
             players.forEach(PomeloClient::close);
             if (backend != null) {
                 backend.destroyForcibly();
             }
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "abc      | option 'netty.ports'='abc' has 'abc', which is not a port 1-65535 or a range of them",
+        "70000    | option 'netty.ports'='70000' has '70000', which is not a port 1-65535 or a range of them",
+        "10-5     | option 'netty.ports'='10-5' has the range '10-5', whose end is below its start"})
+    void aBadNettyPortsIsOneLineAndTheHostServesOnCountingEveryListener(String ports, String problem) throws Exception {
+        try (ConnectorProcess server = ConnectorProcess.builder().serverId("bad-ports").agentOption("netty.ports", ports)
+                .start();
+             PomeloClient player = PomeloClient.connectTcp("127.0.0.1", server.pomeloPort())) {
+            assertThat(player.login("p1")).isEqualTo(200);
+            AgentReads agent = new AgentReads(server.jolokiaUrl(), "bad-ports");
+            agent.awaitConnections(1);
+            assertThat(agentProblems(server)).containsExactly("[onlineuser] WARN " + problem
+                    + " (expected ports and ranges such as 3010,3100-3199); counting the connections of every listener");
+        }
+    }
+
+    @Test
+    void aNettyPortsEntryNobodyListensOnIsSaidOnceAfterTheConnectorListens() throws Exception {
+        int nobody = FreePort.pick();
+        try (ConnectorProcess server = ConnectorProcess.builder().serverId("unheard")
+                .agentOption("netty.ports", Integer.toString(nobody)).start();
+             PomeloClient player = PomeloClient.connectTcp("127.0.0.1", server.pomeloPort())) {
+            String line = server.awaitOutput("(\\[onlineuser\\] WARN netty.ports=.*)", WAIT);
+            assertThat(line).isEqualTo("[onlineuser] WARN netty.ports=" + nobody + ": nothing listens on " + nobody
+                    + " (listeners: 127.0.0.1:" + server.pomeloPort() + " not counted); only connections of listeners on"
+                    + " netty.ports are counted");
+            AgentReads agent = new AgentReads(server.jolokiaUrl(), "unheard");
+            agent.awaitConnections(0);
+            assertThat(listener(agent.agent(), server.pomeloPort()).get("openConnections").asInt()).isEqualTo(1);
+            assertThat(agentProblems(server)).hasSize(1);
+        }
+    }
+
+    private static List<String> agentProblems(ConnectorProcess server) {
+        return server.output().lines().filter(l -> l.startsWith("[onlineuser] WARN") || l.startsWith("[onlineuser] ERROR"))
+                .toList();
     }
 
     static JsonNode listener(JsonNode agent, int port) {

@@ -50,6 +50,8 @@ import java.util.regex.Pattern;
  *     the instrumentation; any other {@code hook.*} key is accepted for it too</td></tr>
  * <tr><td>journal.size</td><td>65536</td><td>logins and logouts kept for {@code Session.changes},
  *     16-4194304 (about 56 bytes each)</td></tr>
+ * <tr><td>sessions.registry</td><td>none</td><td>where the application keeps its sessions, read once
+ *     after a late attach so that players already logged in are counted</td></tr>
  * <tr><td>log.level</td><td>info</td><td>error, warn, info, debug or trace</td></tr>
  * </table>
  *
@@ -82,6 +84,7 @@ public final class AgentOptions {
     public static final String HOOK_KICK = "hook.kick";
     public static final String LOG_LEVEL = "log.level";
     public static final String JOURNAL_SIZE = "journal.size";
+    public static final String SESSIONS_REGISTRY = "sessions.registry";
 
     static final List<String> KNOWN_KEYS = Collections.unmodifiableList(Arrays.asList(
             RawOptions.CONFIG, SERVER_ID, SERVER_TYPE, JOLOKIA_ENABLED, JOLOKIA_HOST, JOLOKIA_PORT,
@@ -89,7 +92,7 @@ public final class AgentOptions {
             JolokiaTls.CERT, JolokiaTls.KEY, JolokiaTls.CA, JolokiaTls.KEYSTORE, JolokiaTls.KEYSTORE_PASSWORD,
             JolokiaTls.KEYSTORE_PASSWORD + SecretOption.FILE, JolokiaTls.KEYSTORE_PASSWORD + SecretOption.ENV,
             JolokiaTls.CLIENT_AUTH, JolokiaTls.CLIENT_PRINCIPAL, JOLOKIA_MAX_CONNECTIONS, JOLOKIA_READ_TIMEOUT_MILLIS, NETTY_ENABLED, NETTY_PORTS, KICK_ENABLED, DISCOVERY_DIR,
-            HOOK_BIND, HOOK_UNBIND, HOOK_KICK, LOG_LEVEL, JOURNAL_SIZE));
+            HOOK_BIND, HOOK_UNBIND, HOOK_KICK, LOG_LEVEL, JOURNAL_SIZE, SESSIONS_REGISTRY));
 
     private static final String DEFAULT_SERVER_TYPE = "connector";
     private static final String DEFAULT_HOST = "127.0.0.1";
@@ -330,6 +333,11 @@ public final class AgentOptions {
         return nonEmpty(HOOK_KICK);
     }
 
+    /** Where the application keeps its sessions (read by the instrumentation after a late attach), or null. */
+    public String sessionsRegistry() {
+        return nonEmpty(SESSIONS_REGISTRY);
+    }
+
     /** One of error, warn, info, debug, trace. */
     public String logLevel() {
         return logLevel;
@@ -389,6 +397,9 @@ public final class AgentOptions {
         }
         map.put(LOG_LEVEL, logLevel);
         map.put(JOURNAL_SIZE, String.valueOf(journalSize));
+        if (sessionsRegistry() != null) {
+            map.put(SESSIONS_REGISTRY, sessionsRegistry());
+        }
         String config = raw.get(RawOptions.CONFIG);
         if (config != null && !config.isEmpty()) {
             map.put(RawOptions.CONFIG, config);

@@ -74,6 +74,9 @@ final class AgentInstaller {
             // only Byte Buddy's type pool can tell which classes extend a type; its cost is paid only then
             SubtypeHookInstaller.install(weaving, instrumentation, lateAttach);
         }
+        if (lateAttach) {
+            background.execute(() -> ExistingLogins.count(options.sessionsRegistry(), hooks.calls(), instrumentation));
+        }
         LOG.info("agent installed{} in {} ms: {}", lateAttach ? " by attach" : "",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), options.asMap());
         if (lateAttach && options.nettyEnabled()) {

@@ -18,10 +18,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * changed in place.
  */
 public final class SessionService {
+    private static volatile SessionService current;
+
     private final AtomicLong nextId = new AtomicLong();
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, List<Session>> sessionsByUid = new ConcurrentHashMap<>();
     private final AtomicLong boundSessions = new AtomicLong();
+
+    public SessionService() {
+        current = this;
+    }
+
+    /**
+     * The server's session service (one per server), reachable from anywhere as frameworks make
+     * theirs ({@code SessionManager.getInstance()}); the agent reads it after a late attach.
+     */
+    public static SessionService current() {
+        return current;
+    }
 
     /** A new connection: gives it a session id. */
     public Session create(Channel channel) {

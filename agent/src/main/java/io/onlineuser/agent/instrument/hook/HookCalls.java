@@ -4,6 +4,7 @@ import io.onlineuser.agent.instrument.netty.NettyChannels;
 import io.onlineuser.agent.instrument.netty.ConnectionKeys;
 import io.onlineuser.agent.instrument.netty.RemoteAddresses;
 import io.onlineuser.agent.track.OnlineTracker;
+import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,15 @@ public final class HookCalls {
         this.hooks = hooks;
         this.kicker = kicker;
         this.keys = new SessionKeys(connections);
+    }
+
+    /**
+     * Counts the sessions {@code registry} holds now (after a late attach), keyed as hooks key them.
+     *
+     * @throws PathException when the registry cannot be read
+     */
+    public int countRegistered(SessionRegistry registry, Collection<Class<?>> loaded) throws PathException {
+        return registry.countInto(tracker, keys, loaded);
     }
 
     /**

@@ -28,6 +28,14 @@ final class PathStep {
         this.call = call;
     }
 
+    String name() {
+        return name;
+    }
+
+    boolean isCall() {
+        return call;
+    }
+
     Object apply(Object target) throws PathException {
         if (target == null) {
             throw new PathException("'" + this + "' was applied to null");

@@ -23,12 +23,12 @@ final class SessionKeys {
     }
 
     /**
-     * The session key for {@code value}.
+     * The session key for {@code value}; {@code path} (where it came from) is for messages.
      *
      * @return null when the value names a connection that is not open (any more)
      * @throws PathException when the value cannot stand for a session
      */
-    Object keyOf(Object value, ObjectPath path) throws PathException {
+    Object keyOf(Object value, Object path) throws PathException {
         if (value == null) {
             throw new PathException("session=" + path + " gave null");
         }

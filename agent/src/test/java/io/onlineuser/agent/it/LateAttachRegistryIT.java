@@ -39,7 +39,7 @@ class LateAttachRegistryIT {
             int port = server.pomeloPort();
             Process bots = new ProcessBuilder(Jars.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC", "-jar",
                     Jars.sampleServerJar().toString(), "bots", "--port", Integer.toString(port),
-                    "--connections", Integer.toString(HELD), "--logins", Integer.toString(LOGGED_IN - 1),
+                    "--connections", Integer.toString(HELD - 1), "--logins", Integer.toString(LOGGED_IN - 1),
                     "--rate", "5000", "--uid-prefix", "held-").redirectErrorStream(true).start();
             ProcessOutput botsOutput = ProcessOutput.drain(bots.getInputStream(), "bots");
             PomeloClient early = PomeloClient.connectTcp("127.0.0.1", port);

@@ -47,7 +47,11 @@ public final class FleetBench {
     public List<Row> run() throws Exception {
         List<Row> rows = new ArrayList<>();
         for (int size : sizes) {
-            rows.addAll(measure(size));
+            try {
+                rows.addAll(measure(size));
+            } catch (Exception e) {
+                rows.add(Row.failed(String.format("fleet %,d", size), e.toString().split("\n")[0].replace('|', '/')));
+            }
         }
         return rows;
     }
@@ -102,21 +106,23 @@ public final class FleetBench {
         try (OnlineUserCluster cluster = cluster(urls, SILENT_TIMEOUT_MILLIS)) {
             cluster.online();
             List<Double> millis = new ArrayList<>();
+            long healthyFailed = 0;
             for (int i = 0; i < 5; i++) {
                 long start = System.nanoTime();
                 ClusterSnapshot snapshot = cluster.online();
                 millis.add((System.nanoTime() - start) / 1e6);
                 // a silent connector never answered, so it is named by its URL
                 long named = silent.stream().filter(url -> snapshot.errors().containsKey(url)).count();
-                if (named != silent.size() || snapshot.errors().size() != silent.size()) {
-                    throw new IllegalStateException(named + " of " + silent.size() + " silent connectors named; errors: "
-                            + snapshot.errors().size() + ", e.g. " + snapshot.errors().keySet().iterator().next());
+                if (named != silent.size()) {
+                    throw new IllegalStateException(named + " of " + silent.size() + " silent connectors named");
                 }
+                healthyFailed = Math.max(healthyFailed, snapshot.errors().size() - silent.size());
             }
             return new Row("fleet " + at + ": online with 10 % silent", Stats.of(millis), "ms",
                     judged ? Target.atMost(SILENT_TIMEOUT_MILLIS + 50) : null,
                     healthy.size() + " healthy + " + silent.size() + " silent (accept, never answer), --timeout "
-                            + SILENT_TIMEOUT_MILLIS + " ms: target deadline + 50 ms; every silent one named in each of 5 calls");
+                            + SILENT_TIMEOUT_MILLIS + " ms: target deadline + 50 ms; every silent one named in each of 5 calls"
+                            + (healthyFailed > 0 ? "; MISSED too: up to " + healthyFailed + " healthy ones also timed out in a call" : ""));
         }
     }
 

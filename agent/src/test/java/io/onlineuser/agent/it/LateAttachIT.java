@@ -32,9 +32,7 @@ class LateAttachIT {
             try {
                 assertThat(early.login("early")).isEqualTo(200);
 
-                // the sample-server's properties name its sessions registry; an empty value turns it off here
-                String options = "config=" + Jars.sampleServerAgentProperties()
-                        + ",serverId=late-1,jolokia.port=0,sessions.registry=";
+                String options = "config=" + Jars.sampleServerAgentProperties() + ",serverId=late-1,jolokia.port=0";
                 AgentCommand attach = AgentCommand.run("attach", Long.toString(server.pid()), options);
                 assertThat(attach.exitCode).as(attach.toString()).isZero();
                 assertThat(attach.output).contains("onlineuser agent loaded into JVM " + server.pid());

@@ -29,33 +29,33 @@ final class FailureClassifier {
         if (failure instanceof TransportFailure transport) {
             return transport.failure();
         }
-        if (failure instanceof JolokiaTimeoutException || hasCause(failure, HttpTimeoutException.class)) {
+        if (failure instanceof JolokiaTimeoutException || Causes.has(failure, HttpTimeoutException.class)) {
             return new ConnectorException(FailureKind.TIMED_OUT, "no answer within " + timeoutMillis + " ms", failure);
         }
-        if (failure instanceof JolokiaConnectException || hasCause(failure, ConnectException.class)) {
+        if (failure instanceof JolokiaConnectException || Causes.has(failure, ConnectException.class)) {
             return new ConnectorException(FailureKind.REFUSED, null, failure);
         }
-        if (hasCause(failure, UnknownHostException.class) || hasCause(failure, NoRouteToHostException.class)) {
-            return new ConnectorException(FailureKind.UNREACHABLE, rootMessage(failure), failure);
+        if (Causes.has(failure, UnknownHostException.class) || Causes.has(failure, NoRouteToHostException.class)) {
+            return new ConnectorException(FailureKind.UNREACHABLE, Causes.rootMessage(failure), failure);
         }
         if (failure instanceof JolokiaRemoteException remote) {
             return remote(remote);
         }
         String message = String.valueOf(failure.getMessage());
         if (message.contains("Error parsing") || message.contains("Invalid JSON response")
-                || message.contains("is invalid (expected") || hasCause(failure, ProtocolException.class)
+                || message.contains("is invalid (expected") || Causes.has(failure, ProtocolException.class)
                 || message.contains("status line") || message.contains("header")) {
-            return new ConnectorException(FailureKind.GARBAGE, "not a Jolokia JSON answer (" + rootMessage(failure) + ")", failure);
+            return new ConnectorException(FailureKind.GARBAGE, "not a Jolokia JSON answer (" + Causes.rootMessage(failure) + ")", failure);
         }
         if (failure instanceof JolokiaException && failure.getCause() != null) {
-            return new ConnectorException(FailureKind.UNREACHABLE, rootMessage(failure), failure);
+            return new ConnectorException(FailureKind.UNREACHABLE, Causes.rootMessage(failure), failure);
         }
         if (failure instanceof ClassCastException || failure instanceof NullPointerException
                 || failure instanceof IllegalArgumentException) {
             return new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT,
                     "unexpected answer shape (" + failure.getMessage() + ")", failure);
         }
-        return new ConnectorException(FailureKind.GARBAGE, rootMessage(failure), failure);
+        return new ConnectorException(FailureKind.GARBAGE, Causes.rootMessage(failure), failure);
     }
 
     /**
@@ -82,23 +82,5 @@ final class FailureClassifier {
             case 401 -> new ConnectorException(FailureKind.UNAUTHORIZED, message, cause);
             default -> new ConnectorException(FailureKind.REMOTE_ERROR, "status " + status + ": " + message, cause);
         };
-    }
-
-    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
     }
 }

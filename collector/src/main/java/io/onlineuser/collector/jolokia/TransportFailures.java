@@ -16,21 +16,21 @@ final class TransportFailures {
     }
 
     static TransportFailure of(IOException failure, URI url, ClientTls tls, long timeoutMillis) {
-        if (cause(failure, HttpTimeoutException.class) != null) {
+        if (Causes.find(failure, HttpTimeoutException.class) != null) {
             return new TransportFailure(FailureKind.TIMED_OUT, "no answer within " + timeoutMillis + " ms", failure);
         }
         ClassifyingTrustManager.UntrustedCertificateException untrusted =
-                cause(failure, ClassifyingTrustManager.UntrustedCertificateException.class);
+                Causes.find(failure, ClassifyingTrustManager.UntrustedCertificateException.class);
         if (untrusted != null) {
             return new TransportFailure(FailureKind.TLS_UNTRUSTED, untrusted.getMessage(), failure);
         }
         ClassifyingTrustManager.HostNameMismatchException mismatch =
-                cause(failure, ClassifyingTrustManager.HostNameMismatchException.class);
+                Causes.find(failure, ClassifyingTrustManager.HostNameMismatchException.class);
         if (mismatch != null) {
             return new TransportFailure(FailureKind.TLS_HOST_MISMATCH, mismatch.getMessage(), failure);
         }
-        SSLException ssl = cause(failure, SSLException.class);
-        if (cause(failure, ConnectException.class) != null && ssl == null) {
+        SSLException ssl = Causes.find(failure, SSLException.class);
+        if (Causes.find(failure, ConnectException.class) != null && ssl == null) {
             return new TransportFailure(FailureKind.REFUSED, null, failure);
         }
         if ("https".equalsIgnoreCase(url.getScheme())) {
@@ -39,17 +39,17 @@ final class TransportFailures {
                 return clientCertificate;
             }
         }
-        if (cause(failure, UnknownHostException.class) != null || cause(failure, NoRouteToHostException.class) != null) {
-            return new TransportFailure(FailureKind.UNREACHABLE, rootMessage(failure), failure);
+        if (Causes.find(failure, UnknownHostException.class) != null || Causes.find(failure, NoRouteToHostException.class) != null) {
+            return new TransportFailure(FailureKind.UNREACHABLE, Causes.rootMessage(failure), failure);
         }
         if (ssl != null) {
-            return new TransportFailure(FailureKind.TLS_FAILED, rootMessage(ssl)
+            return new TransportFailure(FailureKind.TLS_FAILED, Causes.rootMessage(ssl)
                     + ("https".equalsIgnoreCase(url.getScheme()) ? "" : " (is the agent https://?)"), failure);
         }
-        if (cause(failure, ProtocolException.class) != null) {
-            return new TransportFailure(FailureKind.GARBAGE, "not HTTP (" + rootMessage(failure) + ")", failure);
+        if (Causes.find(failure, ProtocolException.class) != null) {
+            return new TransportFailure(FailureKind.GARBAGE, "not HTTP (" + Causes.rootMessage(failure) + ")", failure);
         }
-        return new TransportFailure(FailureKind.UNREACHABLE, rootMessage(failure), failure);
+        return new TransportFailure(FailureKind.UNREACHABLE, Causes.rootMessage(failure), failure);
     }
 
     /**
@@ -71,7 +71,7 @@ final class TransportFailures {
                     "the agent requires a client certificate: give --cert and --key", failure);
         }
         return new TransportFailure(FailureKind.TLS_CLIENT_CERT_REFUSED, "the agent refused the client certificate "
-                + request.subject() + " (" + rootMessage(failure) + ")", failure);
+                + request.subject() + " (" + Causes.rootMessage(failure) + ")", failure);
     }
 
     static TransportFailure httpStatus(int status) {
@@ -81,23 +81,5 @@ final class TransportFailures {
             case 404 -> new TransportFailure(FailureKind.NOT_ONLINEUSER_AGENT, "HTTP 404, no Jolokia at this URL", null);
             default -> new TransportFailure(FailureKind.HTTP_ERROR, String.valueOf(status), null);
         };
-    }
-
-    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
     }
 }

@@ -78,15 +78,7 @@ public final class MBeanPublisher {
             LOG.warn("MBeans not published ({}); the numbers are not visible over JMX", e.toString());
             return () -> { };
         }
-        return () -> {
-            for (ObjectName name : registered) {
-                try {
-                    server.unregisterMBean(name);
-                } catch (JMException e) {
-                    LOG.debug("MBean {} was already gone: {}", name, e.toString());
-                }
-            }
-        };
+        return unregistering(server, registered);
     }
 
     /**
@@ -105,8 +97,13 @@ public final class MBeanPublisher {
             LOG.warn("Agent MBean not published ({}); what the agent does is only in its log", e.toString());
             return () -> { };
         }
+        return unregistering(server, registered);
+    }
+
+    /** A handle that unregisters {@code names}; a name already gone is only a debug line. */
+    private static AutoCloseable unregistering(MBeanServer server, List<ObjectName> names) {
         return () -> {
-            for (ObjectName name : registered) {
+            for (ObjectName name : names) {
                 try {
                     server.unregisterMBean(name);
                 } catch (JMException e) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.onlineuser.collector.jolokia.ClientTls;
 import io.onlineuser.sample.client.PomeloClient;
 import io.onlineuser.testkit.ConnectorProcess;
+import io.onlineuser.testkit.FreePort;
 import io.onlineuser.testkit.Jars;
 import io.onlineuser.testkit.TestPki;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package io.onlineuser.it;
 
+import io.onlineuser.testkit.FreePort;
 import io.onlineuser.testkit.Jars;
 import java.io.IOException;
 import java.io.UncheckedIOException;

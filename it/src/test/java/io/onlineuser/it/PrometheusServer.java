@@ -2,6 +2,7 @@ package io.onlineuser.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.onlineuser.testkit.FreePort;
 import io.onlineuser.testkit.Jars;
 import io.onlineuser.testkit.RequiredTool;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package io.onlineuser.collector.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.onlineuser.testkit.FreePort;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,10 +86,7 @@ class ViaServeTest {
 
     @Test
     void aServeThatIsNotThereIsNamed() throws Exception {
-        String nothing;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            nothing = "http://127.0.0.1:" + socket.getLocalPort() + "/";
-        }
+        String nothing = "http://127.0.0.1:" + FreePort.pick() + "/";
         Run run = run("--via", nothing, "online");
         assertThat(run.status).isEqualTo(2);
         assertThat(run.err).contains("cannot reach serve at " + nothing);

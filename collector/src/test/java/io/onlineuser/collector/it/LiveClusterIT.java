@@ -3,8 +3,8 @@ package io.onlineuser.collector.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.onlineuser.testkit.FreePort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +57,7 @@ class LiveClusterIT {
     void startCluster() throws Exception {
         discoveryDir = Files.createTempDirectory("live-it-sd");
         for (int i = 0; i < 3; i++) {
-            jolokiaPorts[i] = freePort();
+            jolokiaPorts[i] = FreePort.pick();
             connectors[i] = start(i);
         }
         cluster = OnlineUserCluster.builder().discoveryDir(discoveryDir).timeout(Duration.ofMillis(2000)).build();
@@ -214,11 +214,5 @@ class LiveClusterIT {
         PomeloClient client = PomeloClient.connectTcp("127.0.0.1", connectors[index].pomeloPort());
         resources.add(client);
         return client;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

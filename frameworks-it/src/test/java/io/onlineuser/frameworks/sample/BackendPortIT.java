@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onlineuser.frameworks.AgentReads;
-import io.onlineuser.frameworks.FreePort;
 import io.onlineuser.sample.client.PomeloClient;
 import io.onlineuser.testkit.ConnectorProcess;
+import io.onlineuser.testkit.FreePort;
 import io.onlineuser.testkit.Jars;
 import io.onlineuser.testkit.ProcessOutput;
 import java.nio.charset.StandardCharsets;

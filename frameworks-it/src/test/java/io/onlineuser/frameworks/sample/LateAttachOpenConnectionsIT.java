@@ -3,8 +3,8 @@ package io.onlineuser.frameworks.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onlineuser.frameworks.AgentReads;
-import io.onlineuser.frameworks.FreePort;
 import io.onlineuser.testkit.ConnectorProcess;
+import io.onlineuser.testkit.FreePort;
 import io.onlineuser.testkit.Jars;
 import io.onlineuser.testkit.ProcessOutput;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onlineuser.frameworks.AgentJvm;
 import io.onlineuser.frameworks.AgentReads;
-import io.onlineuser.frameworks.FreePort;
+import io.onlineuser.testkit.FreePort;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,11 +1,15 @@
-package io.onlineuser.frameworks;
+package io.onlineuser.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** A loopback port free at the time of asking, for a server whose port the agent's options must name. */
+/**
+ * A loopback port free at the time of asking: for servers whose port must be named before they
+ * start (the JMX exporter agent, Prometheus, a port in {@code netty.ports}), and for a port where
+ * nothing listens, so that connecting is refused.
+ */
 public final class FreePort {
 
     private FreePort() {

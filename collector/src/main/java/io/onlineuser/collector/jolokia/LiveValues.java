@@ -49,9 +49,9 @@ final class LiveValues {
     }
 
     /**
-     * The Agent MBean's {@code Options} as text pairs, whichever way Jolokia renders them (an MXBean
-     * map becomes a JSON object; a list of {@code key=value} texts or of {key, value} objects also
-     * reads); null when the agent has no Agent MBean (404) or refuses the read.
+     * The Agent MBean's {@code Options} (an MXBean {@code Map<String, String>}: Jolokia gives an
+     * object of values, or of {key, value} rows); null when the agent has no Agent MBean (404) or
+     * refuses the read.
      */
     static Map<String, String> options(Object value) {
         if (value instanceof JolokiaRemoteException) {
@@ -61,28 +61,8 @@ final class LiveValues {
         if (value instanceof Map<?, ?> map) {
             map.forEach((k, v) -> options.put(String.valueOf(k),
                     v instanceof Map<?, ?> entry && entry.containsKey("value") ? String.valueOf(entry.get("value")) : String.valueOf(v)));
-        } else if (value instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> entry) {
-                    Object key = entry.containsKey("key") ? entry.get("key") : entry.get("name");
-                    options.put(String.valueOf(key), String.valueOf(entry.get("value")));
-                } else {
-                    addPair(options, String.valueOf(item));
-                }
-            }
-        } else if (value instanceof String text) {
-            for (String line : text.split("[,\\n]")) {
-                addPair(options, line);
-            }
         }
         return options;
-    }
-
-    private static void addPair(Map<String, String> options, String pair) {
-        int equals = pair.indexOf('=');
-        if (equals > 0) {
-            options.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
-        }
     }
 
     private static Object failIfRemote(Object value) throws ConnectorException {

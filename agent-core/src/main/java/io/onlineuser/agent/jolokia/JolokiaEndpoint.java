@@ -1,8 +1,9 @@
 package io.onlineuser.agent.jolokia;
 
-import com.sun.net.httpserver.HttpServer;
 import io.onlineuser.agent.config.AgentOptions;
 import io.onlineuser.agent.config.JolokiaTls;
+import io.onlineuser.agent.jolokia.http.ConnectionLimits;
+import io.onlineuser.agent.jolokia.http.NettyHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -19,23 +20,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded Jolokia HTTP endpoint: our bundled deny-by-default policy, basic auth when a
- * user and password are set, agentId = serverId. It serves on a JDK HTTP server it creates itself
- * so that no single client can hold it: see {@link RequestGuard}. It starts on a named daemon
- * thread of its own, so that its caller does not wait the hundreds of milliseconds that binding
- * and Jolokia's service discovery take, and because the JDK HTTP server's dispatcher thread
- * inherits the daemon status of its creator (it must never keep the host's JVM alive).
+ * user and password are set, agentId = serverId. It serves on an HTTP server it creates itself,
+ * so that no single client can hold it and a read costs little: see {@link NettyHttpServer}. It
+ * starts on a named daemon thread of its own, so that its caller does not wait the hundreds of
+ * milliseconds that binding and Jolokia's service discovery take.
  * Nothing here throws: a failure is one log line and the agent carries on without Jolokia.
  */
 public final class JolokiaEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(JolokiaEndpoint.class);
-    /** Without TCP_NODELAY, keep-alive requests wait ~40 ms for delayed ACKs. */
-    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final CompletableFuture<String> listening = new CompletableFuture<>();
     private JolokiaServer server;
-    private HttpServer httpServer;
-    private RequestGuard guard;
+    private NettyHttpServer httpServer;
     private String url;
     private boolean stopped;
 
@@ -62,35 +59,31 @@ public final class JolokiaEndpoint {
     private void run(AgentOptions options, Consumer<String> onUrl) {
         String where = options.jolokiaHost() + ":" + options.jolokiaPort();
         try {
-            if (System.getProperty(NODELAY) == null) {
-                System.setProperty(NODELAY, "true");
-            }
             if (options.jolokiaPolicy() != null) {
                 checkPolicy(options.jolokiaPolicy());
             }
             EndpointConfig config = new EndpointConfig(JolokiaSettings.from(options));
-            RequestGuard requests = new RequestGuard(options.jolokiaMaxConnections(),
-                    options.jolokiaReadTimeoutMillis(), config.getThreadNamePrefix());
-            HttpServer http;
+            ConnectionLimits limits = new ConnectionLimits(options.jolokiaMaxConnections(),
+                    options.jolokiaReadTimeoutMillis());
+            NettyHttpServer http = EndpointServer.create(config, limits);
+            JolokiaServer started;
             try {
-                http = EndpointServer.create(config, requests);
-            } catch (IOException | GeneralSecurityException | RuntimeException e) {
-                requests.shutdown();
+                started = new JolokiaServer(http, config, new Slf4jLogHandler());
+                started.start();
+            } catch (RuntimeException | LinkageError e) {
+                http.stop(0);
                 throw e;
             }
-            JolokiaServer started = new JolokiaServer(http, config, new Slf4jLogHandler());
-            started.start();
             http.start();
             String address = withoutTrailingSlash(started.getUrl());
             synchronized (this) {
                 if (stopped) {
-                    stop(started, http, requests);
+                    stop(started, http);
                     listening.completeExceptionally(new IllegalStateException("stopped before it listened"));
                     return;
                 }
                 server = started;
                 httpServer = http;
-                guard = requests;
                 url = address;
             }
             LOG.info("Jolokia listening at {}", address);
@@ -179,31 +172,27 @@ public final class JolokiaEndpoint {
     /** Stops the endpoint, or keeps it from starting if it has not yet. */
     public void stop() {
         JolokiaServer running;
-        HttpServer http;
-        RequestGuard requests;
+        NettyHttpServer http;
         synchronized (this) {
             stopped = true;
             running = server;
             http = httpServer;
-            requests = guard;
             server = null;
             httpServer = null;
-            guard = null;
             url = null;
         }
         if (running != null) {
-            stop(running, http, requests);
+            stop(running, http);
         }
     }
 
-    private static void stop(JolokiaServer jolokia, HttpServer http, RequestGuard requests) {
+    private static void stop(JolokiaServer jolokia, NettyHttpServer http) {
         try {
             jolokia.stop();
-            http.stop(0);
         } catch (RuntimeException e) {
             LOG.debug("Jolokia stop failed: {}", e.toString());
         } finally {
-            requests.shutdown();
+            http.stop(0);
         }
     }
 }

@@ -1,0 +1,82 @@
+package io.onlineuser.agent.jolokia.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.grpc.netty.shaded.io.netty.buffer.Unpooled;
+import io.grpc.netty.shaded.io.netty.channel.ChannelFutureListener;
+import io.grpc.netty.shaded.io.netty.channel.ChannelHandlerContext;
+import io.grpc.netty.shaded.io.netty.channel.SimpleChannelInboundHandler;
+import io.grpc.netty.shaded.io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.grpc.netty.shaded.io.netty.handler.codec.http.FullHttpRequest;
+import io.grpc.netty.shaded.io.netty.handler.codec.http.FullHttpResponse;
+import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpHeaderNames;
+import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpHeaderValues;
+import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpResponseStatus;
+import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpVersion;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslHandler;
+import java.net.URI;
+import java.net.URISyntaxException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Last in every connection's pipeline: hands each whole request to the context that serves its
+ * path, as a JDK {@link HttpExchange}, on the event loop thread (Jolokia's answers are computed in
+ * memory, in microseconds; no hand-off to another thread and back).
+ */
+final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExchangeHandler.class);
+
+    private final NettyHttpServer server;
+    private final ConnectionGuard guard;
+
+    ExchangeHandler(NettyHttpServer server, ConnectionGuard guard) {
+        this.server = server;
+        this.guard = guard;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        guard.requestRead();
+        if (!request.decoderResult().isSuccess()) {
+            refuse(ctx, HttpResponseStatus.BAD_REQUEST);
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(request.uri());
+        } catch (URISyntaxException e) {
+            refuse(ctx, HttpResponseStatus.BAD_REQUEST);
+            return;
+        }
+        ServedContext context = server.contextFor(uri.getPath());
+        if (context == null) {
+            refuse(ctx, HttpResponseStatus.NOT_FOUND);
+            return;
+        }
+        ServedExchange exchange = new ServedExchange(ctx, request, uri, context);
+        SslHandler tls = ctx.pipeline().get(SslHandler.class);
+        HttpExchange facing = tls == null ? exchange : new ServedHttpsExchange(exchange, tls.engine().getSession());
+        try {
+            context.serve(exchange, facing);
+        } catch (Exception | LinkageError e) {
+            LOG.debug("Jolokia request {} {} failed: {}", request.method(), request.uri(), e.toString());
+        } finally {
+            exchange.close();
+        }
+    }
+
+    /** Answers without asking any context, and closes the connection. */
+    private static void refuse(ChannelHandlerContext ctx, HttpResponseStatus status) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
+        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("Jolokia connection from {} closed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

@@ -36,10 +36,10 @@ import java.util.regex.Pattern;
  * <tr><td>jolokia.password.env</td><td>none</td><td>environment variable holding the password</td></tr>
  * <tr><td>jolokia.tls.*</td><td>none</td><td>HTTPS and client certificates: {@link JolokiaTls}</td></tr>
  * <tr><td>jolokia.policy</td><td>bundled</td><td>the operator's own Jolokia policy file</td></tr>
- * <tr><td>jolokia.maxConnections</td><td>128</td><td>requests Jolokia reads or answers at once
- *     (one thread each); one more connection is closed at once</td></tr>
+ * <tr><td>jolokia.maxConnections</td><td>128</td><td>connections open to Jolokia at once; one
+ *     more is closed at once</td></tr>
  * <tr><td>jolokia.readTimeoutMillis</td><td>10000</td><td>a request (TLS handshake, line, headers,
- *     body) not read within this time is dropped</td></tr>
+ *     body) not read within this time from its first byte is dropped</td></tr>
  * <tr><td>netty.enabled</td><td>true</td><td>count accepted Netty connections</td></tr>
  * <tr><td>netty.ports</td><td>every listener</td><td>count only connections accepted by listeners
  *     on these ports and ranges, e.g. {@code 3010,3100-3199}; a bad value counts every listener</td></tr>

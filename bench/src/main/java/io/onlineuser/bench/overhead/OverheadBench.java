@@ -17,7 +17,9 @@ import java.util.List;
 /**
  * Issue 6 item 1: connector throughput with the agent ÷ without. Both connectors run side by
  * side (same flags, same machine load); runs alternate A B, B A, A B … so that drift in the
- * machine's load falls on both; each pair gives one ratio.
+ * machine's load falls on both; each pair gives one ratio. With {@code OVERHEAD_BASELINE_AGENT_JAR}
+ * naming another agent jar (an earlier build), a third connector runs with it and takes its turn in
+ * every churn round (A B C, B C A, C A B, …): old and new agent against the same runs without.
  */
 public final class OverheadBench {
 
@@ -42,6 +44,7 @@ public final class OverheadBench {
     private static final Duration CHURN_WARMUP_LIMIT = Duration.ofSeconds(180);
     private static final Schedule CHAT = new Schedule(5, 5, Duration.ofSeconds(3), Duration.ofSeconds(10));
     private static final Schedule CHAT_QUICK = new Schedule(3, 3, Duration.ofSeconds(3), Duration.ofSeconds(5));
+    private static final String BASELINE_AGENT_JAR = "OVERHEAD_BASELINE_AGENT_JAR";
 
     /**
      * @param pairs    alternating pairs of runs (without, with), each giving one ratio
@@ -66,10 +69,13 @@ public final class OverheadBench {
 
     public List<Row> run() throws Exception {
         List<Row> rows = new ArrayList<>();
+        String baselineJar = System.getenv(BASELINE_AGENT_JAR);
         try (ConnectorProcess plain = connector("bench-plain", false);
-             ConnectorProcess withAgent = connector("bench-agent", true)) {
+             ConnectorProcess withAgent = connector("bench-agent", true);
+             ConnectorProcess withBaseline = baselineJar == null ? null
+                     : BenchConnectors.builderWithAgentJar("bench-baseline", baselineJar).maxHeap("512m").start()) {
             JolokiaHttp jolokia = new JolokiaHttp(withAgent.jolokiaUrl());
-            rows.addAll(churn(plain, withAgent));
+            rows.addAll(churn(plain, withAgent, withBaseline));
             if (jolokia.read(STATS, "LoginTotal").asLong() == 0) {
                 throw new IllegalStateException("the agent counted no login during churn: hooks not installed?");
             }
@@ -79,7 +85,11 @@ public final class OverheadBench {
         return rows;
     }
 
-    private List<Row> churn(ConnectorProcess plain, ConnectorProcess withAgent) throws Exception {
+    /** @param withBaseline a connector with an earlier agent build, or null */
+    private List<Row> churn(ConnectorProcess plain, ConnectorProcess withAgent, ConnectorProcess withBaseline)
+            throws Exception {
+        List<ConnectorProcess> sides = withBaseline == null ? List.of(plain, withAgent)
+                : List.of(plain, withAgent, withBaseline);
         int maxPairs = Math.max(churn.pairs(), churn.maxPairs());
         double[] without = new double[maxPairs];
         double[] with = new double[maxPairs];
@@ -87,16 +97,28 @@ public final class OverheadBench {
         double[] cpuWithout = new double[maxPairs];
         double[] cpuWith = new double[maxPairs];
         double[] cpuRatio = new double[maxPairs];
+        double[] cpuBaseline = new double[maxPairs];
+        double[] cpuBaselineRatio = new double[maxPairs];
         int pairs = 0;
-        ChurnLoad.warmUp(plain.pomeloPort(), CHURN_BOTS, "warm-", CHURN_WARMUP_CYCLES, CHURN_WARMUP_LIMIT);
-        ChurnLoad.warmUp(withAgent.pomeloPort(), CHURN_BOTS, "warm-", CHURN_WARMUP_CYCLES, CHURN_WARMUP_LIMIT);
+        for (ConnectorProcess side : sides) {
+            ChurnLoad.warmUp(side.pomeloPort(), CHURN_BOTS, "warm-", CHURN_WARMUP_CYCLES, CHURN_WARMUP_LIMIT);
+        }
         for (int pair = 0; pair < maxPairs; pair++) {
             String prefix = "churn-" + pair + "-";
-            boolean plainFirst = pair % 2 == 0;
-            ChurnLoad.Run first = churnRun(plainFirst ? plain : withAgent, prefix, churn);
-            ChurnLoad.Run second = churnRun(plainFirst ? withAgent : plain, prefix, churn);
-            ChurnLoad.Run plainRun = plainFirst ? first : second;
-            ChurnLoad.Run agentRun = plainFirst ? second : first;
+            // each side starts a round in turn: with two, without / with, then with / without, …
+            ChurnLoad.Run[] runs = new ChurnLoad.Run[sides.size()];
+            for (int turn = 0; turn < sides.size(); turn++) {
+                int side = (pair + turn) % sides.size();
+                runs[side] = churnRun(sides.get(side), prefix, churn);
+            }
+            ChurnLoad.Run plainRun = runs[0];
+            ChurnLoad.Run agentRun = runs[1];
+            if (withBaseline != null) {
+                cpuBaseline[pair] = runs[2].cpuMicrosPerCycle();
+                cpuBaselineRatio[pair] = cpuBaseline[pair] / plainRun.cpuMicrosPerCycle();
+                System.err.printf("   churn round %d, baseline agent: %.0f cycles/s, %.0f µs CPU/cycle, CPU ratio %.3f%n",
+                        pair + 1, runs[2].cyclesPerSecond(), cpuBaseline[pair], cpuBaselineRatio[pair]);
+            }
             without[pair] = plainRun.cyclesPerSecond();
             with[pair] = agentRun.cyclesPerSecond();
             ratio[pair] = with[pair] / without[pair];
@@ -122,7 +144,7 @@ public final class OverheadBench {
         String note = CHURN_BOTS + " bots: connect, handshake, login, chat, logout, close; "
                 + churn.measure().toSeconds() + " s runs";
         String cpuNote = "connector process CPU time ÷ cycles, same runs";
-        return List.of(
+        List<Row> rows = new ArrayList<>(List.of(
                 Row.context("churn without agent", Stats.of(without), "cycles/s", note),
                 Row.context("churn with agent", Stats.of(with), "cycles/s", note),
                 Row.context("churn throughput ratio with ÷ without", Stats.of(ratio), "ratio",
@@ -134,7 +156,24 @@ public final class OverheadBench {
                         + Math.round(CPU_RATIO_HALF_WIDTH * 100) + " % (at most " + maxPairs + ")"),
                 Row.context("churn CPU per cycle ratio, 95 % interval of the mean", Stats.of(cpuInterval.low(),
                         cpuInterval.mean(), cpuInterval.high()), "ratio",
-                        "min and max columns: the interval's ends; median column: the mean of " + pairs + " pair ratios"));
+                        "min and max columns: the interval's ends; median column: the mean of " + pairs + " pair ratios")));
+        if (withBaseline != null) {
+            rows.addAll(baselineRows(Arrays.copyOf(cpuBaseline, pairs), Arrays.copyOf(cpuBaselineRatio, pairs), cpuNote));
+        }
+        return rows;
+    }
+
+    private static List<Row> baselineRows(double[] cpuBaseline, double[] cpuBaselineRatio, String cpuNote) {
+        MeanInterval interval = MeanInterval.of(cpuBaselineRatio);
+        String jar = System.getenv(BASELINE_AGENT_JAR);
+        return List.of(
+                Row.context("churn connector CPU per cycle, with baseline agent", Stats.of(cpuBaseline), "µs",
+                        cpuNote + "; " + jar),
+                new Row("churn CPU per cycle ratio baseline agent ÷ without", Stats.of(cpuBaselineRatio), "ratio",
+                        Target.atMost(TARGET_CPU_RATIO), "the same rounds' runs without the agent"),
+                Row.context("churn CPU per cycle ratio baseline agent, 95 % interval of the mean", Stats.of(
+                        interval.low(), interval.mean(), interval.high()), "ratio",
+                        "min and max columns: the interval's ends; median column: the mean"));
     }
 
     private static ChurnLoad.Run churnRun(ConnectorProcess target, String uidPrefix, Schedule schedule) throws Exception {

@@ -17,4 +17,10 @@ public final class BenchConnectors {
     public static ConnectorProcess.Builder builder(String serverId, boolean withAgent) {
         return ConnectorProcess.builder().serverId(serverId).withAgent(withAgent).fullJit().startTimeout(START_TIMEOUT);
     }
+
+    /** As {@code builder(serverId, true)}, but with another agent jar (an earlier build), the same options. */
+    public static ConnectorProcess.Builder builderWithAgentJar(String serverId, String agentJar) {
+        String options = builder(serverId, true).agentArgument();
+        return builder(serverId, false).jvmArg("-javaagent:" + agentJar + "=" + options);
+    }
 }

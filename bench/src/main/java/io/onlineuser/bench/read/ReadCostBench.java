@@ -43,10 +43,13 @@ public final class ReadCostBench {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final int rounds;
     private final int requestsPerBlock;
+    /** Per server, before any block: enough for the JIT to finish with the request path (its compiler threads count as the process's CPU). */
+    private final int warmUpRequests;
 
     public ReadCostBench(boolean quick) {
         this.rounds = quick ? 3 : 9;
         this.requestsPerBlock = quick ? 1_000 : 3_000;
+        this.warmUpRequests = quick ? 10_000 : 20_000;
     }
 
     public static void main(String[] args) throws Exception {
@@ -92,7 +95,7 @@ public final class ReadCostBench {
 
     private List<Row> measure(List<Server> targets) throws Exception {
         for (Server target : targets) {
-            for (int i = 0; i < 5_000; i++) {
+            for (int i = 0; i < warmUpRequests; i++) {
                 send(target.request);
             }
         }
@@ -117,8 +120,8 @@ public final class ReadCostBench {
                 target.microsPerRequest.add(used / requestsPerBlock / 1_000);
             }
         }
-        String note = "server process CPU minus idle, per keep-alive request; blocks of " + requestsPerBlock
-                + " alternate, " + rounds + " rounds";
+        String note = "server process CPU minus idle, per keep-alive request, after " + warmUpRequests
+                + " warm-up requests; blocks of " + requestsPerBlock + " alternate, " + rounds + " rounds";
         List<Row> rows = new ArrayList<>();
         for (Server target : targets) {
             rows.add(Row.context(target.name, Stats.of(target.microsPerRequest), "µs", note));

@@ -44,6 +44,16 @@ final class ConnectionGuard extends ChannelDuplexHandler {
         ctx.fireChannelRead(msg);
     }
 
+    /**
+     * A client that does not read its answers is not read either until it does, so that what waits
+     * to be written to it stays bounded (see also {@link ExchangeHandler}'s cap on unread answers).
+     */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+        ctx.fireChannelWritabilityChanged();
+    }
+
     /** The request now being handled arrived whole: the read deadline ends, the idle clock starts. */
     void requestRead() {
         reading = false;

@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
 final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeHandler.class);
+    /**
+     * Answers waiting for a client that sent many requests at once and reads none of them: past
+     * this, the connection is closed instead of holding more (a page of sessions is ~1 MiB).
+     */
+    static final long MAX_UNREAD_ANSWER_BYTES = 8L << 20;
 
     private final NettyHttpServer server;
     private final ConnectionGuard guard;
@@ -38,6 +43,14 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         guard.requestRead();
+        if (!ctx.channel().isOpen()) {
+            return;
+        }
+        if (ctx.channel().bytesBeforeWritable() > MAX_UNREAD_ANSWER_BYTES) {
+            LOG.debug("Jolokia closed {}: it reads none of its answers", ctx.channel().remoteAddress());
+            ctx.close();
+            return;
+        }
         if (!request.decoderResult().isSuccess()) {
             refuse(ctx, HttpResponseStatus.BAD_REQUEST);
             return;

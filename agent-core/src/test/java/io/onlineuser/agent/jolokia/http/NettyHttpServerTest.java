@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +41,12 @@ class NettyHttpServerTest {
         server.createContext("/empty", exchange -> {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
+        });
+        server.createContext("/big", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(new byte[1 << 20]);
+            }
         });
         server.createContext("/broken", exchange -> {
             throw new IllegalStateException("handler bug");
@@ -128,6 +135,28 @@ class NettyHttpServerTest {
                 .header("Authorization", "Basic " + right).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(allowed.statusCode()).isEqualTo(200);
         assertThat(allowed.body()).isEqualTo("GET /secured  ops");
+    }
+
+    @Test
+    void aClientThatAsksForMuchAndReadsNothingIsClosedNotBuffered() throws Exception {
+        int asked = 100;
+        long read = 0;
+        try (Socket greedy = new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
+            greedy.setSoTimeout(30_000);
+            greedy.getOutputStream().write("GET /big HTTP/1.1\r\nHost: x\r\n\r\n".repeat(asked)
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(status(get("/echo"))).as("others are answered meanwhile").isEqualTo(200);
+            byte[] buffer = new byte[1 << 16];
+            try {
+                int n;
+                while ((n = greedy.getInputStream().read(buffer)) >= 0) {
+                    read += n;
+                }
+            } catch (SocketException reset) {
+                // closed with requests of ours still unread: the kernel answers with a reset
+            }
+        }
+        assertThat(read).as("closed before all %d answers of 1 MiB were held for it", asked).isLessThan(asked * (1L << 20));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -85,23 +85,27 @@ public final class ConnectorClient implements AutoCloseable {
     }
 
     /**
-     * Live mode's one request per interval: every server's counts (pattern read) and, in the same
-     * bulk, {@code Session.changes(cursor, limit)} of each server in {@code cursors} (server id →
-     * cursor). A server whose changes could not be read has a failure instead (404: it is gone).
+     * Live mode's one request per interval: {@code Session.changes(cursor, limit)} of each server in
+     * {@code cursors} (server id → cursor) and, with {@code counts}, every server's counts (pattern
+     * read) in the same bulk; without, {@link WatchAnswer#stats()} is empty. A server whose changes
+     * could not be read has a failure instead (404: it is gone).
      */
-    public WatchAnswer watch(Map<String, String> cursors, int limit) throws ConnectorException {
+    public WatchAnswer watch(Map<String, String> cursors, int limit, boolean counts) throws ConnectorException {
         List<ServerBeans> watched = servers.stream().filter(b -> cursors.containsKey(b.serverId())).toList();
-        List<JolokiaRequest> requests = new ArrayList<>(1 + watched.size());
-        requests.add(new JolokiaReadRequest(STATS_PATTERN));
+        int first = counts ? 1 : 0;
+        List<JolokiaRequest> requests = new ArrayList<>(first + watched.size());
+        if (counts) {
+            requests.add(new JolokiaReadRequest(STATS_PATTERN));
+        }
         watched.forEach(b -> requests.add(exec(b.session(), "changes", cursors.get(b.serverId()), limit)));
-        List<Object> values = send(requests);
-        List<ServerStats> stats = statsFrom(values.get(0));
+        List<Object> values = requests.isEmpty() ? List.of() : send(requests);
+        List<ServerStats> stats = counts ? statsFrom(values.get(0)) : List.of();
         Map<String, SessionChanges> changes = new LinkedHashMap<>();
         Map<String, ConnectorException> failures = new LinkedHashMap<>();
         for (int i = 0; i < watched.size(); i++) {
             String serverId = watched.get(i).serverId();
             try {
-                changes.put(serverId, LiveValues.changes(values.get(i + 1)));
+                changes.put(serverId, LiveValues.changes(values.get(first + i)));
             } catch (ConnectorException e) {
                 failures.put(serverId, e);
             }

@@ -18,7 +18,7 @@ import io.onlineuser.collector.model.SessionInfo;
 /**
  * Keeps the index exact for the server ids of one connector (one Jolokia URL), the way a
  * Kubernetes reflector does: a cursor, then every page of {@code sessions}, then per interval one
- * bulk request with the counts and the {@code changes} since the cursor. It lists a server again
+ * bulk request with the {@code changes} since the cursor, and the counts when due ({@link #countsDue}). It lists a server again
  * on {@code gap}, when its start time changed (the agent restarted), when the connector answers
  * again after failing, and when a server id appears. Polls of one feed never overlap.
  */
@@ -31,6 +31,7 @@ final class ConnectorFeed {
     private final ClusterIndex index;
     private final int pageSize;
     private final int changesLimit;
+    private final long countsMillis;
     /** Server id → cursor, for the servers listed and followed; touched by the polling thread only. */
     private final Map<String, String> cursors = new HashMap<>();
     private final Map<String, Long> startTimes = new HashMap<>();
@@ -41,12 +42,15 @@ final class ConnectorFeed {
     private volatile boolean answeredOnce;
     private volatile boolean triedOnce;
     private volatile Map<String, String> clashes = Map.of();
+    private long countsReadMillis;
+    private boolean changedSinceCounts;
 
-    ConnectorFeed(ConnectorClient client, ClusterIndex index, int pageSize, int changesLimit) {
+    ConnectorFeed(ConnectorClient client, ClusterIndex index, int pageSize, int changesLimit, long countsMillis) {
         this.client = client;
         this.index = index;
         this.pageSize = pageSize;
         this.changesLimit = changesLimit;
+        this.countsMillis = countsMillis;
     }
 
     ConnectorClient client() {
@@ -93,7 +97,43 @@ final class ConnectorFeed {
 
     /** One bulk request and its application; true when the journal may hold more right now. */
     private boolean pollOnce(String reappeared) throws ConnectorException {
-        WatchAnswer answer = client.watch(Map.copyOf(cursors), changesLimit);
+        if (!countsDue(reappeared)) {
+            WatchAnswer answer = client.watch(Map.copyOf(cursors), changesLimit, false);
+            if (answer.failures().isEmpty() && answer.changes().values().stream().noneMatch(SessionChanges::gap)) {
+                return apply(answer.changes());
+            }
+            // a server vanished, restarted or lost events: the counts tell which, and who is new
+        }
+        return pollWithCounts(reappeared);
+    }
+
+    /**
+     * The counts are read with the changes on the first poll and after a failure, on the poll after
+     * one that brought logins or logouts, and otherwise once per {@code countsMillis}: a poll of
+     * {@code changes} alone costs the agent about half as much (BENCHMARKS.md, 2026-12-01 livecpu).
+     */
+    private boolean countsDue(String reappeared) {
+        return reappeared != null || cursors.isEmpty() || changedSinceCounts
+                || System.currentTimeMillis() - countsReadMillis >= countsMillis;
+    }
+
+    private boolean apply(Map<String, SessionChanges> answered) {
+        boolean more = false;
+        for (Map.Entry<String, SessionChanges> entry : answered.entrySet()) {
+            SessionChanges changes = entry.getValue();
+            index.apply(held.get(entry.getKey()), changes.events());
+            cursors.put(entry.getKey(), changes.cursor());
+            more |= changes.events().size() >= changesLimit;
+            changedSinceCounts |= !changes.events().isEmpty();
+        }
+        return more;
+    }
+
+    private boolean pollWithCounts(String reappeared) throws ConnectorException {
+        long asked = System.currentTimeMillis();
+        WatchAnswer answer = client.watch(Map.copyOf(cursors), changesLimit, true);
+        countsReadMillis = asked;
+        changedSinceCounts = false;
         boolean more = false;
         Set<String> present = new HashSet<>();
         Map<String, String> clashing = new HashMap<>();
@@ -111,10 +151,7 @@ final class ConnectorFeed {
                 list(server, resync);
                 more = true; // catch up from the new cursor at once
             } else {
-                SessionChanges changes = answer.changes().get(id);
-                index.apply(server, changes.events());
-                cursors.put(id, changes.cursor());
-                more |= changes.events().size() >= changesLimit;
+                more |= apply(Map.of(id, answer.changes().get(id)));
             }
             startTimes.put(id, stats.startTime());
             server.stats(stats);

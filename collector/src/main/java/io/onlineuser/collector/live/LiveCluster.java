@@ -39,6 +39,7 @@ public final class LiveCluster implements AutoCloseable {
     private final long intervalMillis;
     private final int pageSize;
     private final int changesLimit;
+    private final long countsMillis;
     private final ClusterIndex index = new ClusterIndex();
     private final LiveAnswers answers;
     private final ScheduledExecutorService scheduler;
@@ -50,6 +51,7 @@ public final class LiveCluster implements AutoCloseable {
         this.intervalMillis = builder.interval.toMillis();
         this.pageSize = builder.pageSize;
         this.changesLimit = builder.changesLimit;
+        this.countsMillis = builder.countsInterval.toMillis();
         this.answers = new LiveAnswers(index, builder.grace.toMillis());
         AtomicInteger count = new AtomicInteger();
         this.scheduler = Executors.newScheduledThreadPool(builder.threads, task -> {
@@ -172,7 +174,7 @@ public final class LiveCluster implements AutoCloseable {
 
     /** Spreads the first polls over one interval so that a thousand connectors are not asked in one burst. */
     private Followed follow(ConnectorClient client) {
-        ConnectorFeed feed = new ConnectorFeed(client, index, pageSize, changesLimit);
+        ConnectorFeed feed = new ConnectorFeed(client, index, pageSize, changesLimit, countsMillis);
         long firstDelay = followed.isEmpty() ? 0 : ThreadLocalRandom.current().nextLong(intervalMillis);
         return new Followed(feed, scheduler.scheduleWithFixedDelay(feed::poll, firstDelay, intervalMillis, TimeUnit.MILLISECONDS));
     }
@@ -185,6 +187,7 @@ public final class LiveCluster implements AutoCloseable {
         private final OnlineUserCluster cluster;
         private Duration interval = Duration.ofMillis(500);
         private Duration grace = Duration.ofSeconds(10);
+        private Duration countsInterval = Duration.ofSeconds(5);
         private int pageSize = 5000;
         private int changesLimit = 10_000;
         private int threads = 4;
@@ -196,6 +199,21 @@ public final class LiveCluster implements AutoCloseable {
         /** Time between the end of one poll of a connector and the start of the next (default 500 ms). */
         public Builder interval(Duration interval) {
             this.interval = positive(interval, "interval");
+            return this;
+        }
+
+        /**
+         * How old a server's {@code ConnectionStats} counts (connections, peaks, totals) may get
+         * while no one logs in or out there (default 5 s). Polls in between ask for the
+         * {@code changes} alone, which costs the agent about half; the poll after one that brought
+         * logins or logouts reads the counts again, and so does any poll after a failure. Sessions,
+         * logged-in users and duplicates come from the changes and are as fresh as the interval.
+         */
+        public Builder countsInterval(Duration countsInterval) {
+            if (countsInterval == null || countsInterval.isNegative()) {
+                throw new IllegalArgumentException("counts interval must be 0 or more, got " + countsInterval);
+            }
+            this.countsInterval = countsInterval;
             return this;
         }
 

@@ -29,6 +29,7 @@ public final class FakeConnector implements StatsMXBean, AutoCloseable {
     private final Map<String, Long> sessionIds = new ConcurrentHashMap<>();
     private volatile boolean kickEnabled;
     private volatile long startTime = 1_700_000_000_000L;
+    private volatile int notLoggedIn = 1;
 
     public FakeConnector(String serverId) throws JMException {
         this.serverId = serverId;
@@ -90,6 +91,12 @@ public final class FakeConnector implements StatsMXBean, AutoCloseable {
         return this;
     }
 
+    /** Open connections that have not logged in (default 1): they change the counts, not the journal. */
+    public FakeConnector notLoggedIn(int connections) {
+        notLoggedIn = connections;
+        return this;
+    }
+
     public FakeConnector loginMany(String prefix, int count) {
         for (int i = 0; i < count; i++) {
             login(prefix + i);
@@ -109,7 +116,7 @@ public final class FakeConnector implements StatsMXBean, AutoCloseable {
 
     @Override
     public int getTotalConnCount() {
-        return users.size() + 1;
+        return users.size() + notLoggedIn;
     }
 
     @Override

@@ -144,6 +144,22 @@ class LiveClusterTest {
     }
 
     @Test
+    void countsFollowLoginsAtTheNextPollAndOtherConnectionsWithinTheCountsInterval() throws Exception {
+        LiveCluster rarely = LiveCluster.builder(cluster).interval(Duration.ofMillis(100)).countsInterval(Duration.ofHours(1)).start();
+        resources.add(rarely);
+        awaitExact(rarely);
+        one.login("newcomer");
+        await().atMost(PATIENCE).until(() -> rarely.online().servers().get("live-1").totalConnCount() == 34);
+
+        LiveCluster often = LiveCluster.builder(cluster).interval(Duration.ofMillis(100)).countsInterval(Duration.ofMillis(500)).start();
+        resources.add(often);
+        awaitExact(often);
+        one.notLoggedIn(5);
+        await().atMost(PATIENCE).until(() -> often.online().servers().get("live-1").totalConnCount() == 38);
+        assertThat(often.online().totals().loginedCount()).isEqualTo(54);
+    }
+
+    @Test
     void aSilentConnectorGoesStaleThenItsUsersAreOnlyLastSeen() throws Exception {
         LiveCluster live = live(Duration.ofMillis(1500));
         awaitExact(live);
@@ -186,6 +202,8 @@ class LiveClusterTest {
         assertThatThrownBy(() -> LiveCluster.builder(cluster).interval(Duration.ZERO)).hasMessageContaining("interval must be positive");
         assertThatThrownBy(() -> LiveCluster.builder(cluster).pageSize(10_001)).hasMessageContaining("page size must be 1..10000");
         assertThatThrownBy(() -> LiveCluster.builder(cluster).grace(Duration.ofSeconds(-1))).hasMessageContaining("grace must be 0 or more");
+        assertThatThrownBy(() -> LiveCluster.builder(cluster).countsInterval(Duration.ofSeconds(-1)))
+                .hasMessageContaining("counts interval must be 0 or more");
     }
 
     /** Waits until the index holds exactly the fakes' users, server by server. */

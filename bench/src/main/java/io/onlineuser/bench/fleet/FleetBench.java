@@ -28,6 +28,8 @@ import io.onlineuser.collector.live.LiveLookup;
 public final class FleetBench {
 
     private static final int USERS = 1000;
+    /** Churned uids looked ahead of the awaited one, for players that left before the index saw them. */
+    private static final int SKIP_WINDOW = 5;
     private static final long TIMEOUT_MILLIS = 2000;
     private static final long SILENT_TIMEOUT_MILLIS = 1000;
     private static final int WARM_UP_CALLS = 20;
@@ -201,25 +203,36 @@ public final class FleetBench {
     }
 
     /**
-     * Churned players get consecutive uids per connector ({@code <id>-u1000}, {@code -u1001}, …):
-     * for {@code sampled} connectors, polls the index every 50 ms for the next uid and records how
-     * long after its login time it first showed.
+     * Churned players get consecutive uids per connector ({@code <id>-u1000}, {@code -u1001}, …,
+     * one per second since the fleet started) and stay for minutes (a random player leaves). For
+     * {@code sampled} connectors, skips the uids that logged in before sampling began (counting
+     * them measured their age, not how late the index saw them: up to the whole fleet's uptime),
+     * then polls the index every 50 ms for the next uid and records how long after its login time
+     * it first showed.
      */
     private static List<Double> loginVisibility(LiveCluster live, FleetSpec spec, int sampled) throws InterruptedException {
+        long since = System.currentTimeMillis();
         long[] next = new long[sampled];
-        java.util.Arrays.fill(next, USERS);
+        for (int c = 0; c < sampled; c++) {
+            next[c] = firstNotYetSeen(live, spec.serverId(c * (spec.connectors() / sampled)) + "-u");
+        }
         List<Double> latencies = new ArrayList<>();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < end) {
             for (int c = 0; c < sampled; c++) {
                 String prefix = spec.serverId(c * (spec.connectors() / sampled)) + "-u";
                 LiveLookup seen = live.find(prefix + next[c]);
-                if (!seen.online() && live.find(prefix + (next[c] + 1)).online()) {
-                    next[c]++;  // that player left before a poll saw it: skip it
-                    seen = live.find(prefix + next[c]);
+                for (int ahead = 1; !seen.online() && ahead <= SKIP_WINDOW; ahead++) {
+                    if (live.find(prefix + (next[c] + ahead)).online()) {
+                        next[c] += ahead; // those players left before a poll saw them: skip them
+                        seen = live.find(prefix + next[c]);
+                    }
                 }
                 if (seen.online() && spec.faultOf(c * (spec.connectors() / sampled)) == Fault.NONE) {
-                    latencies.add((double) (System.currentTimeMillis() - seen.sessions().get(0).loginTime()));
+                    long loginTime = seen.sessions().get(0).loginTime();
+                    if (loginTime >= since) {
+                        latencies.add((double) (System.currentTimeMillis() - loginTime));
+                    }
                     next[c]++;
                 }
             }
@@ -229,6 +242,18 @@ public final class FleetBench {
             throw new IllegalStateException("no churned login seen in 20 s");
         }
         return latencies;
+    }
+
+    /** The first churned uid of a connector that the index does not hold yet, none of the next few either. */
+    private static long firstNotYetSeen(LiveCluster live, String prefix) {
+        long uid = USERS;
+        for (int ahead = 0; ahead <= SKIP_WINDOW; ahead++) {
+            if (live.find(prefix + (uid + ahead)).online()) {
+                uid += ahead + 1;
+                ahead = -1;
+            }
+        }
+        return uid;
     }
 
     private static double cpuShare(Duration window) throws InterruptedException {

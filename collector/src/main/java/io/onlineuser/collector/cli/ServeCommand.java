@@ -26,7 +26,7 @@ final class ServeCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--interval", paramLabel = "S", defaultValue = "0.5",
-            description = "Seconds between two polls of a connector (counts + changes, one request; default ${DEFAULT-VALUE}).")
+            description = "Seconds between two polls of a connector (its changes, with its counts after logins or logouts and at least every 5 s; one request; default ${DEFAULT-VALUE}).")
     double intervalSeconds;
 
     @Option(names = "--grace", paramLabel = "S", defaultValue = "10",

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,8 +40,19 @@ public final class LiveCluster implements AutoCloseable {
     private final long countsMillis;
     private final ClusterIndex index = new ClusterIndex();
     private final LiveAnswers answers;
-    private final ScheduledExecutorService scheduler;
-    private final Map<ConnectorClient, Followed> followed = new ConcurrentHashMap<>();
+    /**
+     * Connectors per polling thread beyond the minimum: a healthy poll takes a few ms, so one thread
+     * keeps 16 connectors at 1 s; with 16 threads for 300 simulated connectors on a loaded 2-core
+     * machine (round trips of tens of ms) the data age reached p99 3.0 s, with 64 threads 1.6 s
+     * (BENCHMARKS.md, 2026-12-01 livecpu). A failing connector gets a thread of its own: it may hold
+     * one for the whole timeout.
+     */
+    private static final int CONNECTORS_PER_THREAD = 16;
+    private static final int MAX_THREADS = 512;
+
+    private final int minThreads;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final Map<ConnectorClient, PollSchedule> followed = new ConcurrentHashMap<>();
     private volatile Map<String, String> problems = Map.of();
 
     private LiveCluster(Builder builder) {
@@ -53,8 +62,9 @@ public final class LiveCluster implements AutoCloseable {
         this.changesLimit = builder.changesLimit;
         this.countsMillis = builder.countsInterval.toMillis();
         this.answers = new LiveAnswers(index, builder.grace.toMillis());
+        this.minThreads = builder.threads;
         AtomicInteger count = new AtomicInteger();
-        this.scheduler = Executors.newScheduledThreadPool(builder.threads, task -> {
+        this.scheduler = new ScheduledThreadPoolExecutor(minThreads, task -> {
             Thread thread = new Thread(task, "onlineuser-live-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -130,7 +140,7 @@ public final class LiveCluster implements AutoCloseable {
     public boolean awaitFirstPoll(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!followed.isEmpty() && followed.values().stream().allMatch(f -> f.feed.triedOnce())) {
+            if (!followed.isEmpty() && followed.values().stream().allMatch(f -> f.feed().triedOnce())) {
                 return true;
             }
             Thread.sleep(10);
@@ -145,7 +155,7 @@ public final class LiveCluster implements AutoCloseable {
 
     private List<ConnectorFeed> feeds() {
         List<ConnectorFeed> feeds = new ArrayList<>(followed.size());
-        followed.values().forEach(f -> feeds.add(f.feed));
+        followed.values().forEach(f -> feeds.add(f.feed()));
         return feeds;
     }
 
@@ -162,24 +172,32 @@ public final class LiveCluster implements AutoCloseable {
             followed.entrySet().removeIf(entry -> {
                 boolean gone = !listed.containsKey(entry.getKey());
                 if (gone) {
-                    entry.getValue().schedule.cancel(false);
-                    scheduler.execute(entry.getValue().feed::forget);
+                    entry.getValue().cancel();
+                    scheduler.execute(entry.getValue().feed()::forget);
                 }
                 return gone;
             });
+            fitThreads();
         } catch (RuntimeException e) {
             problems = Map.of("discovery", "live mode could not list the connectors: " + e);
         }
     }
 
-    /** Spreads the first polls over one interval so that a thousand connectors are not asked in one burst. */
-    private Followed follow(ConnectorClient client) {
-        ConnectorFeed feed = new ConnectorFeed(client, index, pageSize, changesLimit, countsMillis);
-        long firstDelay = followed.isEmpty() ? 0 : ThreadLocalRandom.current().nextLong(intervalMillis);
-        return new Followed(feed, scheduler.scheduleWithFixedDelay(feed::poll, firstDelay, intervalMillis, TimeUnit.MILLISECONDS));
+    /** The minimum, plus one thread per {@value #CONNECTORS_PER_THREAD} connectors and one per failing connector. */
+    private void fitThreads() {
+        long failing = followed.values().stream().filter(f -> f.feed().failure() != null).count();
+        int wanted = (int) Math.min(MAX_THREADS, Math.max(minThreads,
+                (followed.size() + CONNECTORS_PER_THREAD - 1) / CONNECTORS_PER_THREAD + failing));
+        if (wanted != scheduler.getCorePoolSize()) {
+            scheduler.setCorePoolSize(wanted);
+        }
     }
 
-    private record Followed(ConnectorFeed feed, ScheduledFuture<?> schedule) {
+    /** Spreads the first polls over one interval so that a thousand connectors are not asked in one burst. */
+    private PollSchedule follow(ConnectorClient client) {
+        ConnectorFeed feed = new ConnectorFeed(client, index, pageSize, changesLimit, countsMillis);
+        long firstDelay = followed.isEmpty() ? 0 : ThreadLocalRandom.current().nextLong(intervalMillis);
+        return new PollSchedule(feed, scheduler, intervalMillis).start(firstDelay);
     }
 
     /** Interval, grace period, page sizes and threads; {@link #start()} begins following. */
@@ -196,7 +214,7 @@ public final class LiveCluster implements AutoCloseable {
             this.cluster = Objects.requireNonNull(cluster, "cluster");
         }
 
-        /** Time between the end of one poll of a connector and the start of the next (default 500 ms). */
+        /** Time from the start of one poll of a connector to the start of the next (default 500 ms); after a failed poll, from its end. */
         public Builder interval(Duration interval) {
             this.interval = positive(interval, "interval");
             return this;
@@ -238,7 +256,10 @@ public final class LiveCluster implements AutoCloseable {
             return this;
         }
 
-        /** Threads polling connectors; a silent connector holds one for up to the cluster's timeout (default 4). */
+        /**
+         * Threads polling connectors at least (default 4); one more is added per 16 connectors
+         * followed and per failing connector (a silent one holds a thread for up to the cluster's timeout).
+         */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be 1 or more, got " + threads);

@@ -13,7 +13,7 @@ import javax.management.ObjectName;
  * reachable object summed by class. Exact, unlike "heap used" after {@code System.gc()}, which
  * drifted by megabytes between identical states in our runs.
  */
-final class LiveHeap {
+public final class LiveHeap {
 
     private final Map<String, Long> bytesByClass;
     private final long total;
@@ -23,7 +23,7 @@ final class LiveHeap {
         this.total = total;
     }
 
-    static LiveHeap measure() {
+    public static LiveHeap measure() {
         String histogram;
         try {
             histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
@@ -48,12 +48,12 @@ final class LiveHeap {
         return new LiveHeap(byClass, total);
     }
 
-    long total() {
+    public long total() {
         return total;
     }
 
     /** The classes that grew most from {@code before} to this, as "name +bytes" lines. */
-    List<String> largestGrowthSince(LiveHeap before, int count) {
+    public List<String> largestGrowthSince(LiveHeap before, int count) {
         List<Map.Entry<String, Long>> growth = new ArrayList<>();
         bytesByClass.forEach((name, bytes) -> growth.add(Map.entry(name, bytes - before.bytesByClass.getOrDefault(name, 0L))));
         growth.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));

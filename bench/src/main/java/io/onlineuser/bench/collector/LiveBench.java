@@ -78,32 +78,21 @@ public final class LiveBench {
                     "a new OnlineUserCluster in a JVM that has run no collector code yet: class loading, connections"));
             listOnceAndClose(cluster, users);
             LiveHeap heapBefore = LiveHeap.measure();
-            LiveHeap heapWith;
             try (LiveCluster live = LiveCluster.builder(cluster).interval(INTERVAL).start()) {
                 awaitIndexed(live, users);
-                heapWith = LiveHeap.measure();
+                LiveHeap heapWith = LiveHeap.measure();
+                System.err.println("   index memory, largest growth: " + heapWith.largestGrowthSince(heapBefore, 8));
+                rows.add(new Row("live index memory per session", Stats.of((heapWith.total() - heapBefore.total()) / (double) users), "bytes",
+                        Target.atMost(200), "live heap (GC.class_histogram) with the index synced minus before it started, ÷ sessions; "
+                                + "a first LiveCluster listed and closed before; " + setup));
                 rows.addAll(answers(live, users, setup));
                 rows.add(visibility(live, connectors, setup));
                 rows.add(agentsCpu(connectors, cluster, live));
             }
-            // what closing the index released, against the mean of before and after (the bots in this
-            // JVM change the heap a little between samples; the mean cancels a steady drift)
-            LiveHeap heapAfter = LiveHeap.measure();
-            System.err.println("   index memory, largest growth: " + heapWith.largestGrowthSince(heapBefore, 8));
-            double held = heapWith.total() - (heapBefore.total() + heapAfter.total()) / 2.0;
-            rows.add(1, new Row("live index memory per session", Stats.of(held / users), "bytes", Target.atMost(200),
-                    "live heap (GC.class_histogram) with the index synced minus the mean of before it started and after"
-                            + " it closed, ÷ sessions (before→with " + perSession(heapWith.total() - heapBefore.total(), users)
-                            + " B, with→after " + perSession(heapWith.total() - heapAfter.total(), users)
-                            + " B); a first LiveCluster listed and closed before; " + setup));
             rows.addAll(oneShotWarm(cluster, users, setup));
         }
         rows.add(freshJar(urls));
         return rows;
-    }
-
-    private static String perSession(long bytes, int users) {
-        return String.format("%.0f", bytes / (double) users);
     }
 
     /**

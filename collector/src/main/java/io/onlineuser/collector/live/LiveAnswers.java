@@ -94,8 +94,10 @@ final class LiveAnswers {
                 lastSeen.addAll(entry.sessionInfos());
             }
         }
-        for (ServerStatus status : statuses(now).values()) {
-            if (!ServerStatus.OK.equals(status.state())) {
+        // only failing servers are judged and named: a lookup builds no status for the healthy ones
+        for (ServerUsers server : index.servers()) {
+            if (server.resyncs() > 0 && server.feed.failure() != null) {
+                ServerStatus status = status(server, now);
                 errors.put(status.serverId(), status.state() + " for " + status.ageMillis() + " ms: " + status.failure());
             }
         }

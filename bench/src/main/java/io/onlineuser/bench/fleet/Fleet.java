@@ -94,10 +94,8 @@ public final class Fleet implements AutoCloseable {
     }
 
     private static List<String> command(FleetSpec spec, Path dir, String heap, int first, int count) {
-        // nodelay as the agent's JolokiaEndpoint sets it: without it every keep-alive answer of the
-        // JDK HTTP server waits ~44 ms for a delayed ACK, which was most of a 1,000-connector online
         List<String> command = new ArrayList<>(List.of(Jars.javaExecutable(), "-Xmx" + heap, "-Xss256k",
-                "-XX:+UseSerialGC", "-Dsun.net.httpserver.nodelay=true", "-cp", System.getProperty("java.class.path"),
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 FleetNode.class.getName(),
                 "--dir", dir.toString(), "--prefix", spec.prefix(), "--connectors", Integer.toString(spec.connectors()),
                 "--first", Integer.toString(first), "--count", Integer.toString(count),

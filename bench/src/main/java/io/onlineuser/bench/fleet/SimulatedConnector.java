@@ -15,13 +15,11 @@ import io.onlineuser.agent.config.AgentOptions;
 import io.onlineuser.agent.discovery.DiscoveryFile;
 import io.onlineuser.agent.jmx.MBeanPublisher;
 import io.onlineuser.agent.track.OnlineTracker;
-import org.jolokia.jvmagent.JolokiaServer;
-import org.jolokia.jvmagent.JolokiaServerConfig;
 
 /**
  * One simulated connector: the agent's own {@link OnlineTracker} and MXBeans in an MBeanServer of
- * its own, served by a Jolokia server of its own on a free loopback port (the agent's access
- * policy, agentId = server id), filled with synthetic sessions. A faulty one is listed in
+ * its own, served by a Jolokia server of its own on a free loopback port, on the agent's own HTTP
+ * transport (the agent's access policy, agentId = server id), filled with synthetic sessions. A faulty one is listed in
  * discovery all the same: refused (a port nothing listens on), silent (accepts, never answers),
  * slow (every MBean call waits), unauthorized (basic auth the collector does not know).
  */
@@ -36,7 +34,7 @@ final class SimulatedConnector implements AutoCloseable {
     private final Object[] channels;
     private final Object[] sessions;
     private final String url;
-    private final JolokiaServer jolokia;
+    private final AgentTransportJolokia jolokia;
     private final SilentEndpoint silent;
     private final AutoCloseable mbeans;
     private DiscoveryFile discoveryFile;
@@ -67,8 +65,8 @@ final class SimulatedConnector implements AutoCloseable {
             default -> {
                 this.silent = null;
                 MBeanServer served = fault == Fault.SLOW ? SlowMBeanServer.wrap(own, slowMillis) : own;
-                this.jolokia = new JolokiaServer(new JolokiaServerConfig(jolokiaConfig()), new OwnMBeanServerDetector(served));
-                jolokia.start();
+                this.jolokia = AgentTransportJolokia.start(jolokiaConfig(), new OwnMBeanServerDetector(served),
+                        "jolokia-" + serverId + "-http");
                 String started = jolokia.getUrl();
                 this.url = started.endsWith("/") ? started.substring(0, started.length() - 1) : started;
             }

@@ -1,10 +1,10 @@
 package io.onlineuser.collector.cli;
 
+import static io.onlineuser.collector.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,21 +48,21 @@ class CollectorCliTest {
 
     @Test
     void onlinePrintsATableWithATotalRow() {
-        Run run = run("--target", url, "online", "--check-duplicates");
+        CliRun run = run("--target", url, "online", "--check-duplicates");
 
-        assertThat(run.status).isEqualTo(0);
-        assertThat(run.out).containsPattern("connector-1\\s+connector\\s+3\\s+2\\s+ok");
-        assertThat(run.out).containsPattern("connector-2\\s+connector\\s+4\\s+3\\s+ok");
-        assertThat(run.out).containsPattern("total \\(2/2\\)\\s+7\\s+5");
-        assertThat(run.out).contains("bob on connector-1, connector-2");
+        assertThat(run.status()).isEqualTo(0);
+        assertThat(run.out()).containsPattern("connector-1\\s+connector\\s+3\\s+2\\s+ok");
+        assertThat(run.out()).containsPattern("connector-2\\s+connector\\s+4\\s+3\\s+ok");
+        assertThat(run.out()).containsPattern("total \\(2/2\\)\\s+7\\s+5");
+        assertThat(run.out()).contains("bob on connector-1, connector-2");
     }
 
     @Test
     void onlineJsonUsesPomeloNamesAndExitsTwoWhenAConnectorFails() throws IOException {
-        Run run = run("online", "--json", "--target", url, "--target", refused, "--timeout", "30000");
+        CliRun run = run("online", "--json", "--target", url, "--target", refused, "--timeout", "30000");
 
-        assertThat(run.status).isEqualTo(2);
-        JsonNode json = new ObjectMapper().readTree(run.out);
+        assertThat(run.status()).isEqualTo(2);
+        JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.at("/servers/connector-2/loginedCount").asInt()).isEqualTo(3);
         assertThat(json.at("/servers/connector-2/totalConnCount").asInt()).isEqualTo(4);
         assertThat(json.at("/totals/loginedCount").asInt()).isEqualTo(5);
@@ -71,75 +71,62 @@ class CollectorCliTest {
 
     @Test
     void findExitStatusSaysOnlineNotOnlineOrUnknown() {
-        Run online = run("--target", url, "find", "bob");
-        assertThat(online.status).isEqualTo(0);
-        assertThat(online.out).contains("bob is online on connector-1, connector-2").contains("duplicate login");
+        CliRun online = run("--target", url, "find", "bob");
+        assertThat(online.status()).isEqualTo(0);
+        assertThat(online.out()).contains("bob is online on connector-1, connector-2").contains("duplicate login");
 
-        Run offline = run("--target", url, "find", "zoe", "--json");
-        assertThat(offline.status).isEqualTo(1);
-        assertThat(offline.out.trim()).isEqualTo("{\"uid\":\"zoe\",\"online\":false,\"servers\":[],\"sessions\":[],\"errors\":{}}");
+        CliRun offline = run("--target", url, "find", "zoe", "--json");
+        assertThat(offline.status()).isEqualTo(1);
+        assertThat(offline.out().trim()).isEqualTo("{\"uid\":\"zoe\",\"online\":false,\"servers\":[],\"sessions\":[],\"errors\":{}}");
 
-        Run unknown = run("--target", url, "--target", refused, "find", "zoe");
-        assertThat(unknown.status).isEqualTo(3);
-        assertThat(unknown.out).contains("error: " + refused + ": connection refused");
+        CliRun unknown = run("--target", url, "--target", refused, "find", "zoe");
+        assertThat(unknown.status()).isEqualTo(3);
+        assertThat(unknown.out()).contains("error: " + refused + ": connection refused");
     }
 
     @Test
     void loginsPrintsLikePomeloCli() {
-        Run run = run("--target", url, "logins", "--server", "connector-2");
+        CliRun run = run("--target", url, "logins", "--server", "connector-2");
 
-        assertThat(run.status).isEqualTo(0);
-        assertThat(run.out.lines().findFirst().orElseThrow()).containsPattern("loginTime\\s+uid\\s+address\\s+serverId");
-        assertThat(run.out).containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+carol\\s+10\\.0\\.0\\.1:\\d+\\s+connector-2");
-        assertThat(run.out).doesNotContain("alice");
-        assertThat(run.err).contains("3 logged-in user(s) listed");
+        assertThat(run.status()).isEqualTo(0);
+        assertThat(run.out().lines().findFirst().orElseThrow()).containsPattern("loginTime\\s+uid\\s+address\\s+serverId");
+        assertThat(run.out()).containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+carol\\s+10\\.0\\.0\\.1:\\d+\\s+connector-2");
+        assertThat(run.out()).doesNotContain("alice");
+        assertThat(run.err()).contains("3 logged-in user(s) listed");
     }
 
     @Test
     void kickReportsPerServerAndExitsOneWhenNothingToKick() {
-        Run kick = run("--target", url, "kick", "bob", "--reason", "maintenance");
-        assertThat(kick.status).isEqualTo(0);
-        assertThat(kick.out).contains("connector-1: 1 session(s) closed").contains("total: 2 session(s) of bob closed");
+        CliRun kick = run("--target", url, "kick", "bob", "--reason", "maintenance");
+        assertThat(kick.status()).isEqualTo(0);
+        assertThat(kick.out()).contains("connector-1: 1 session(s) closed").contains("total: 2 session(s) of bob closed");
 
-        assertThat(run("--target", url, "kick", "bob").status).isEqualTo(1);
+        assertThat(run("--target", url, "kick", "bob").status()).isEqualTo(1);
     }
 
     @Test
     void watchRefreshesOnOneClusterUntilTheCount() {
-        Run run = run("--target", url, "watch", "--interval", "0.1", "--count", "2");
+        CliRun run = run("--target", url, "watch", "--interval", "0.1", "--count", "2");
 
-        assertThat(run.status).isEqualTo(0);
-        assertThat(run.out.split("total \\(2/2\\)", -1)).hasSize(3);
+        assertThat(run.status()).isEqualTo(0);
+        assertThat(run.out().split("total \\(2/2\\)", -1)).hasSize(3);
     }
 
     @Test
     void anEmptyDiscoveryDirectoryIsAnErrorNotAnEmptyCluster(@TempDir Path empty) {
-        Run run = run("--discovery-dir", empty.toString(), "online");
+        CliRun run = run("--discovery-dir", empty.toString(), "online");
 
-        assertThat(run.status).isEqualTo(2);
-        assertThat(run.out).contains("no connector listed in [" + empty + "]");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).contains("no connector listed in [" + empty + "]");
     }
 
     @Test
     void badCommandLinesExitSixtyFourWithAMessage() {
-        assertThat(run("online").status).isEqualTo(64);
-        Run badTimeout = run("--target", url, "--timeout", "0", "online");
-        assertThat(badTimeout.status).isEqualTo(64);
-        assertThat(badTimeout.err).contains("--timeout must be a positive number");
-        assertThat(run("--target", "ftp://nowhere/", "online").err).contains("http:// or https://");
-        assertThat(run("--frobnicate").status).isEqualTo(64);
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = CollectorMain.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int status = commandLine.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
-    private record Run(int status, String out, String err) {
+        assertThat(run("online").status()).isEqualTo(64);
+        CliRun badTimeout = run("--target", url, "--timeout", "0", "online");
+        assertThat(badTimeout.status()).isEqualTo(64);
+        assertThat(badTimeout.err()).contains("--timeout must be a positive number");
+        assertThat(run("--target", "ftp://nowhere/", "online").err()).contains("http:// or https://");
+        assertThat(run("--frobnicate").status()).isEqualTo(64);
     }
 }

@@ -1,10 +1,10 @@
 package io.onlineuser.collector.cli;
 
+import static io.onlineuser.collector.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onlineuser.testkit.FreePort;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,6 @@ import io.onlineuser.collector.web.DashboardServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** CLI commands with {@code --via URL}: answered by a running serve's live index, same tables and exit statuses. */
 class ViaServeTest {
@@ -55,53 +54,40 @@ class ViaServeTest {
 
     @Test
     void onlineFindAndLoginsAskServe() throws Exception {
-        Run online = run("--via", via, "online");
-        assertThat(online.status).as(online.err).isEqualTo(0);
-        assertThat(online.out).containsPattern("connector-2\\s+connector\\s+4\\s+3\\s+ok");
-        assertThat(online.out).containsPattern("total \\(2/2\\)\\s+7\\s+5");
-        assertThat(online.out).contains("bob on connector-1, connector-2").containsPattern("from the live index of http://\\S+, data age \\d+ ms");
+        CliRun online = run("--via", via, "online");
+        assertThat(online.status()).as(online.err()).isEqualTo(0);
+        assertThat(online.out()).containsPattern("connector-2\\s+connector\\s+4\\s+3\\s+ok");
+        assertThat(online.out()).containsPattern("total \\(2/2\\)\\s+7\\s+5");
+        assertThat(online.out()).contains("bob on connector-1, connector-2").containsPattern("from the live index of http://\\S+, data age \\d+ ms");
 
-        JsonNode json = new ObjectMapper().readTree(run("--via", via, "online", "--json").out);
+        JsonNode json = new ObjectMapper().readTree(run("--via", via, "online", "--json").out());
         assertThat(json.at("/status/connector-1/state").asText()).isEqualTo("ok");
 
-        Run find = run("--via", via, "find", "bob");
-        assertThat(find.status).isEqualTo(0);
-        assertThat(find.out).contains("bob is online on connector-1, connector-2").contains("duplicate login");
-        assertThat(run("--via", via, "find", "zoe").status).isEqualTo(1);
+        CliRun find = run("--via", via, "find", "bob");
+        assertThat(find.status()).isEqualTo(0);
+        assertThat(find.out()).contains("bob is online on connector-1, connector-2").contains("duplicate login");
+        assertThat(run("--via", via, "find", "zoe").status()).isEqualTo(1);
 
-        Run logins = run("--via", via, "logins", "--server", "connector-2", "--limit", "2");
-        assertThat(logins.status).isEqualTo(0);
-        assertThat(logins.out.lines().skip(1).toList()).hasSize(2).allMatch(line -> line.endsWith("connector-2"));
-        assertThat(run("--via", via, "logins").out.lines().skip(1).toList()).hasSize(5);
+        CliRun logins = run("--via", via, "logins", "--server", "connector-2", "--limit", "2");
+        assertThat(logins.status()).isEqualTo(0);
+        assertThat(logins.out().lines().skip(1).toList()).hasSize(2).allMatch(line -> line.endsWith("connector-2"));
+        assertThat(run("--via", via, "logins").out().lines().skip(1).toList()).hasSize(5);
     }
 
     @Test
     void kickGoesThroughServeWhereTheAgentAllowsIt() {
-        Run kick = run("--via", via, "kick", "bob", "--reason", "test");
-        assertThat(kick.out).contains("connector-2: 1 session(s) closed");
-        assertThat(kick.out).contains("error: connector-1: serve at").contains("kick is off on connector-1");
-        assertThat(kick.status).isEqualTo(2);
+        CliRun kick = run("--via", via, "kick", "bob", "--reason", "test");
+        assertThat(kick.out()).contains("connector-2: 1 session(s) closed");
+        assertThat(kick.out()).contains("error: connector-1: serve at").contains("kick is off on connector-1");
+        assertThat(kick.status()).isEqualTo(2);
         assertThat(two.users()).doesNotContainKey("bob");
     }
 
     @Test
     void aServeThatIsNotThereIsNamed() throws Exception {
         String nothing = "http://127.0.0.1:" + FreePort.pick() + "/";
-        Run run = run("--via", nothing, "online");
-        assertThat(run.status).isEqualTo(2);
-        assertThat(run.err).contains("cannot reach serve at " + nothing);
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = CollectorMain.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int status = commandLine.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
-    private record Run(int status, String out, String err) {
+        CliRun run = run("--via", nothing, "online");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot reach serve at " + nothing);
     }
 }

@@ -3,6 +3,7 @@ package io.onlineuser.collector.live;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -36,27 +37,38 @@ final class LiveAnswers {
                 server.uids(), server.sessions(), server.resyncs(), server.lastResync());
     }
 
+    /** Each listed server's status, in server id order. */
     Map<String, ServerStatus> statuses(long now) {
-        Map<String, ServerStatus> statuses = new TreeMap<>();
-        index.servers().stream().filter(server -> server.resyncs() > 0) // claimed but never listed: nothing to show yet
-                .forEach(server -> statuses.put(server.serverId, status(server, now)));
+        List<ServerUsers> servers = index.servers();
+        Map<String, ServerStatus> statuses = new LinkedHashMap<>(capacityFor(servers.size()));
+        for (ServerUsers server : servers) {
+            if (server.resyncs() > 0) { // claimed but never listed: nothing to show yet
+                statuses.put(server.serverId, status(server, now));
+            }
+        }
         return statuses;
     }
 
     LiveSnapshot online(List<ConnectorFeed> feeds, Map<String, String> problems, long now) {
-        Map<String, ServerStatus> statuses = statuses(now);
-        Map<String, ServerStats> servers = new TreeMap<>();
+        List<ServerUsers> listed = index.servers();
+        Map<String, ServerStatus> statuses = new LinkedHashMap<>(capacityFor(listed.size()));
+        Map<String, ServerStats> servers = new LinkedHashMap<>(capacityFor(listed.size()));
         Map<String, String> errors = new TreeMap<>(problems);
         long connections = 0;
         long logined = 0;
         long sessions = 0;
         long age = 0;
-        for (ServerStatus status : statuses.values()) {
-            ServerStats stats = index.server(status.serverId()) == null ? null : index.server(status.serverId()).stats();
+        for (ServerUsers server : listed) {
+            if (server.resyncs() == 0) {
+                continue;
+            }
+            ServerStatus status = status(server, now);
+            statuses.put(server.serverId, status);
+            ServerStats stats = server.stats();
             if (!status.counted() || stats == null) {
                 continue;
             }
-            servers.put(status.serverId(), stats);
+            servers.put(server.serverId, stats);
             connections += stats.totalConnCount();
             logined += status.loginedCount();
             sessions += status.sessionCount();
@@ -201,6 +213,11 @@ final class LiveAnswers {
                 return;
             }
         }
+    }
+
+    /** A hash map capacity that holds {@code entries} without growing. */
+    private static int capacityFor(int entries) {
+        return (int) (entries / 0.75f) + 1;
     }
 
     private static String nameOf(ConnectorFeed feed) {

@@ -1,7 +1,7 @@
 package io.onlineuser.bench.collector;
 
 import io.onlineuser.testkit.ConnectorProcess;
-import io.onlineuser.bench.memory.LiveHeap;
+import io.onlineuser.bench.process.ChildJvm;
 import io.onlineuser.bench.process.ProcessCpu;
 import io.onlineuser.bench.report.Row;
 import io.onlineuser.bench.report.Stats;
@@ -76,15 +76,9 @@ public final class LiveBench {
         try (OnlineUserCluster cluster = builder.build()) {
             rows.add(Row.context("one-shot online, first call (cold)", Stats.of(timeMs(cluster::online)), "ms",
                     "a new OnlineUserCluster in a JVM that has run no collector code yet: class loading, connections"));
-            listOnceAndClose(cluster, users);
-            LiveHeap heapBefore = LiveHeap.measure();
+            rows.add(indexMemory(urls, users, setup));
             try (LiveCluster live = LiveCluster.builder(cluster).interval(INTERVAL).start()) {
                 awaitIndexed(live, users);
-                LiveHeap heapWith = LiveHeap.measure();
-                System.err.println("   index memory, largest growth: " + heapWith.largestGrowthSince(heapBefore, 8));
-                rows.add(new Row("live index memory per session", Stats.of((heapWith.total() - heapBefore.total()) / (double) users), "bytes",
-                        Target.atMost(200), "live heap (GC.class_histogram) with the index synced minus before it started, ÷ sessions; "
-                                + "a first LiveCluster listed and closed before; " + setup));
                 rows.addAll(answers(live, users, setup));
                 rows.add(visibility(live, connectors, setup));
                 rows.add(agentsCpu(connectors, cluster, live));
@@ -95,16 +89,15 @@ public final class LiveBench {
         return rows;
     }
 
-    /**
-     * Loads live mode's classes (their constants, lambdas, the JDK's code paths and buffers), which
-     * are not per session, by a first LiveCluster that lists every connector and closes; in a
-     * method of its own, so that no local variable of the caller keeps its index reachable.
-     */
-    private static void listOnceAndClose(OnlineUserCluster cluster, int users) throws InterruptedException {
-        try (LiveCluster first = LiveCluster.builder(cluster).interval(INTERVAL).start()) {
-            awaitIndexed(first, users);
-        }
-        Thread.sleep(2000); // its polling threads end
+    /** Measured by {@link LiveIndexHeapProbe} in a JVM of its own, which holds the collector alone. */
+    private static Row indexMemory(List<String> urls, int users, String setup) throws Exception {
+        List<String> args = new ArrayList<>();
+        args.add(Integer.toString(users));
+        args.addAll(urls);
+        double perSession = ChildJvm.run(LiveIndexHeapProbe.class, List.of("-Xmx512m"), args, 300).get("bytesPerSession").get(0);
+        return new Row("live index memory per session", Stats.of(perSession), "bytes", Target.atMost(200),
+                "live heap (GC.class_histogram) of a JVM running only the collector, with the index synced minus before it "
+                        + "started, ÷ sessions; a first LiveCluster listed and closed before; " + setup);
     }
 
     private List<Row> answers(LiveCluster live, int users, String setup) {
@@ -286,7 +279,7 @@ public final class LiveBench {
         return new double[] {(System.nanoTime() - start) / 1e6};
     }
 
-    private static void awaitIndexed(LiveCluster live, int users) throws InterruptedException {
+    static void awaitIndexed(LiveCluster live, int users) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (live.online().totals().loginedCount() < users) {
             if (System.nanoTime() > deadline) {

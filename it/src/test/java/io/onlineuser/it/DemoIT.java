@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.onlineuser.testkit.Jars;
 import io.onlineuser.testkit.RequiredTool;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +78,8 @@ class DemoIT {
 
     @Test
     void interruptStopsEveryProcessItStarted() throws Exception {
+        assertThat(sigintIgnored()).as("SIGINT is ignored by this test's JVM, and so by run-demo, which cannot trap it then: the build "
+                + "was started in the background by a non-interactive shell (`cmd &` ignores SIGINT); run it in the foreground").isFalse();
         demo = runDemo();
         await("collector's live view").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> SERVER_ROW.matcher(output()).find() || !demo.isAlive());
@@ -84,7 +87,8 @@ class DemoIT {
         assertThat(demoProcesses()).as("connectors, bots and collector running").hasSizeGreaterThanOrEqualTo(7);
 
         new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).inheritIO().start().waitFor();
-        assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("run-demo exits on SIGINT").isTrue();
+        assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as(() -> "run-demo exits on SIGINT; processes still running:\n"
+                + demoProcesses().stream().map(this::describe).collect(Collectors.joining("\n")) + "\noutput:\n" + outputOrWhy()).isTrue();
         assertThat(output()).contains("run-demo: stopped");
         assertNothingLeft();
     }
@@ -101,6 +105,22 @@ class DemoIT {
 
     private String output() throws IOException {
         return Files.readString(demoDir.resolve("run-demo.out"), StandardCharsets.UTF_8);
+    }
+
+    /** Whether this process ignores SIGINT (signal 2: bit 1 of SigIgn in /proc/self/status); its children inherit that. */
+    private static boolean sigintIgnored() throws IOException {
+        try (Stream<String> status = Files.lines(Path.of("/proc/self/status"))) {
+            String mask = status.filter(line -> line.startsWith("SigIgn:")).findFirst().orElseThrow().substring("SigIgn:".length()).trim();
+            return (Long.parseUnsignedLong(mask, 16) & (1L << 1)) != 0;
+        }
+    }
+
+    private String outputOrWhy() {
+        try {
+            return output();
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     private void assertNothingLeft() throws IOException {
@@ -120,7 +140,14 @@ class DemoIT {
                 .collect(Collectors.toList());
     }
 
+    /** Pid, state as /proc shows it (a zombie or a process stuck in I/O tells why it is still there), command line. */
     private String describe(ProcessHandle p) {
-        return p.pid() + " " + p.info().commandLine().orElse("?");
+        String state;
+        try (Stream<String> status = Files.lines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
+            state = status.filter(line -> line.startsWith("State:")).findFirst().orElse("State: ?");
+        } catch (IOException | UncheckedIOException e) {
+            state = "State: gone";
+        }
+        return p.pid() + " " + state + " " + p.info().commandLine().orElse("?");
     }
 }

@@ -42,7 +42,7 @@ final class LiveAnswers {
         List<ServerUsers> servers = index.servers();
         Map<String, ServerStatus> statuses = new LinkedHashMap<>(capacityFor(servers.size()));
         for (ServerUsers server : servers) {
-            if (server.resyncs() > 0) { // claimed but never listed: nothing to show yet
+            if (server.listedOnce()) {
                 statuses.put(server.serverId, status(server, now));
             }
         }
@@ -59,7 +59,7 @@ final class LiveAnswers {
         long sessions = 0;
         long age = 0;
         for (ServerUsers server : listed) {
-            if (server.resyncs() == 0) {
+            if (!server.listedOnce()) {
                 continue;
             }
             ServerStatus status = status(server, now);
@@ -108,7 +108,7 @@ final class LiveAnswers {
         }
         // only failing servers are judged and named: a lookup builds no status for the healthy ones
         for (ServerUsers server : index.servers()) {
-            if (server.resyncs() > 0 && server.feed.failure() != null) {
+            if (server.listedOnce() && server.feed.failure() != null) {
                 ServerStatus status = status(server, now);
                 errors.put(status.serverId(), status.state() + " for " + status.ageMillis() + " ms: " + status.failure());
             }

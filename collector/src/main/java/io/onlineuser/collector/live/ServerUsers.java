@@ -71,6 +71,11 @@ final class ServerUsers {
         return kickEnabled;
     }
 
+    /** Listed at least once; a server only claimed has nothing to show yet and is left out of answers. */
+    boolean listedOnce() {
+        return resyncs > 0;
+    }
+
     int resyncs() {
         return resyncs;
     }

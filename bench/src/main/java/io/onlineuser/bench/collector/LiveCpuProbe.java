@@ -1,6 +1,7 @@
 package io.onlineuser.bench.collector;
 
 import io.onlineuser.bench.process.BenchConnectors;
+import io.onlineuser.bench.process.ProcessCpu;
 import io.onlineuser.collector.api.OnlineUserCluster;
 import io.onlineuser.collector.jolokia.ConnectorClient;
 import io.onlineuser.collector.jolokia.ConnectorTarget;
@@ -8,11 +9,7 @@ import io.onlineuser.collector.live.LiveCluster;
 import io.onlineuser.sample.bots.Bots;
 import io.onlineuser.testkit.ConnectorProcess;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -108,11 +105,11 @@ public final class LiveCpuProbe {
 
     /** The process's CPU seconds over {@code seconds}; prints the ticks (10 ms) of each thread name that ran. */
     private static double cpuSeconds(long pid, int seconds) throws Exception {
-        double before = processCpuSeconds(pid);
-        Map<String, Long> threadsBefore = threadTicks(pid);
+        double before = ProcessCpu.seconds(pid);
+        Map<String, Long> threadsBefore = ProcessCpu.ticksByThread(pid);
         Thread.sleep(seconds * 1000L);
-        Map<String, Long> threadsAfter = threadTicks(pid);
-        double spent = processCpuSeconds(pid) - before;
+        Map<String, Long> threadsAfter = ProcessCpu.ticksByThread(pid);
+        double spent = ProcessCpu.seconds(pid) - before;
         Map<String, Long> byName = new TreeMap<>();
         threadsAfter.forEach((id, ticks) -> {
             long delta = ticks - threadsBefore.getOrDefault(id, 0L);
@@ -122,32 +119,5 @@ public final class LiveCpuProbe {
         });
         System.out.println("  ticks by thread: " + byName);
         return spent;
-    }
-
-    /** "tid name" → utime + stime ticks of every live thread. */
-    private static Map<String, Long> threadTicks(long pid) throws IOException {
-        Map<String, Long> ticks = new HashMap<>();
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
-            for (Path task : tasks) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    ticks.put(task.getFileName() + " " + name, ticks(stat));
-                } catch (IOException gone) {
-                    // the thread ended meanwhile
-                }
-            }
-        }
-        return ticks;
-    }
-
-    private static double processCpuSeconds(long pid) throws IOException {
-        return ticks(Files.readString(Path.of("/proc/" + pid + "/stat"))) / 100.0;
-    }
-
-    /** utime + stime of a /proc stat line (fields 14 and 15, in clock ticks of 1/100 s). */
-    private static long ticks(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 }

@@ -1,14 +1,13 @@
 package io.onlineuser.bench.collector;
 
 import io.onlineuser.bench.process.BenchConnectors;
+import io.onlineuser.bench.process.ProcessCpu;
 import io.onlineuser.sample.bots.Bots;
 import io.onlineuser.testkit.ConnectorProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,11 +50,11 @@ public final class PollShapeProbe {
             Map<String, Double> total = new LinkedHashMap<>();
             for (int round = 0; round < rounds + 1; round++) {
                 for (Map.Entry<String, String> shape : shapes.entrySet()) {
-                    double before = processCpuSeconds(connector.pid());
+                    double before = ProcessCpu.seconds(connector.pid());
                     for (int i = 0; i < requests; i++) {
                         post(http, url, shape.getValue());
                     }
-                    double perRequestMs = (processCpuSeconds(connector.pid()) - before) * 1000 / requests;
+                    double perRequestMs = (ProcessCpu.seconds(connector.pid()) - before) * 1000 / requests;
                     if (round > 0) { // round 0 warms every shape
                         total.merge(shape.getKey(), perRequestMs / rounds, Double::sum);
                     }
@@ -103,7 +102,7 @@ public final class PollShapeProbe {
                 for (int w = 0; w < windows; w++) {
                     double[] before = new double[3];
                     for (int i = 0; i < 3; i++) {
-                        before[i] = processCpuSeconds(connectors[i].pid());
+                        before[i] = ProcessCpu.seconds(connectors[i].pid());
                     }
                     for (int tick = 0; tick < 60; tick++) {
                         post(http, urls[0], bodies[0]);
@@ -112,7 +111,7 @@ public final class PollShapeProbe {
                     }
                     StringBuilder line = new StringBuilder("window " + w + ":");
                     for (int i = 0; i < 3; i++) {
-                        line.append(String.format("  %s %.2f %%", names[i], (processCpuSeconds(connectors[i].pid()) - before[i]) / 30 * 100));
+                        line.append(String.format("  %s %.2f %%", names[i], (ProcessCpu.seconds(connectors[i].pid()) - before[i]) / 30 * 100));
                     }
                     System.out.println(line);
                 }
@@ -136,11 +135,5 @@ public final class PollShapeProbe {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
         }
         return response.body();
-    }
-
-    private static double processCpuSeconds(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 }

@@ -51,7 +51,7 @@ final class PollSchedule implements Runnable {
                 scheduler.schedule(this, delay, TimeUnit.NANOSECONDS);
             }
         } catch (RejectedExecutionException closed) {
-            // the live cluster was closed meanwhile
+            // a closed live cluster takes no more polls
         }
     }
 }

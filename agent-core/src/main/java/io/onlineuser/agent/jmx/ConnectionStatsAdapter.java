@@ -2,7 +2,7 @@ package io.onlineuser.agent.jmx;
 
 import io.onlineuser.agent.track.OnlineTracker;
 
-/** ConnectionStatsMBean over the tracker; every getter is one counter read. */
+/** ConnectionStatsMBean over the tracker; every getter is one counter read (SessionDurations: a fixed 36). */
 final class ConnectionStatsAdapter implements ConnectionStatsMBean {
 
     private final OnlineTracker tracker;
@@ -78,6 +78,11 @@ final class ConnectionStatsAdapter implements ConnectionStatsMBean {
     @Override
     public long getStartTime() {
         return tracker.startTime();
+    }
+
+    @Override
+    public SessionDurationsData getSessionDurations() {
+        return new SessionDurationValues(tracker);
     }
 
     @Override

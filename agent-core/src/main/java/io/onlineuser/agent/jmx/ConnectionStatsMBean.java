@@ -45,6 +45,11 @@ public interface ConnectionStatsMBean {
     @Description("Epoch milliseconds when tracking began")
     long getStartTime();
 
+    @Description("Lengths of the sessions ended since tracking began, per way they ended (logout, closed, kick):"
+            + " cumulative counts per upper bound in seconds (10, 30, 60, 300, 900, 1800, 3600, 7200, 14400,"
+            + " 28800, +Inf), sum in seconds, count")
+    SessionDurationsData getSessionDurations();
+
     @Description("Pomelo's statistics object: serverId, totalConnCount, loginedCount and the first"
             + " 'limit' logged-in uids by login time")
     StatisticsInfo statisticsInfo(

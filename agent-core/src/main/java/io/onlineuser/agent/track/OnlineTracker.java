@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
@@ -45,6 +47,9 @@ public final class OnlineTracker {
     private final LongAdder closedTotal = new LongAdder();
     private final LongAdder logoutTotal = new LongAdder();
     private final LongAdder kickTotal = new LongAdder();
+    private final SessionDurations durations = new SessionDurations();
+    /** Sessions a kicker was asked to close and that have not ended yet: their end counts as a kick. */
+    private final Set<SessionRecord> kicking = ConcurrentHashMap.newKeySet();
     private volatile SessionKicker kicker;
 
     public OnlineTracker(LongSupplier clockMillis) {
@@ -164,7 +169,7 @@ public final class OnlineTracker {
                     return;
                 }
                 sessions.remove(stripe, session);
-                ended(existing);
+                ended(existing, SessionEnd.LOGOUT);
             }
             SessionRecord record = channel != null ? bindOnChannel(session, uid, channel, address)
                     : uids.attach(session, uid, address != null ? ConnectionRecord.addressOnly(address) : null);
@@ -206,20 +211,25 @@ public final class OnlineTracker {
         // whoever takes the record out of the table ends it: one lookup instead of get + end
         SessionRecord record = sessions.remove(session);
         if (record != null) {
-            ended(record);
+            ended(record, SessionEnd.LOGOUT);
         }
     }
 
     /** Ends a session exactly once, whoever (unbind, close) gets here first. */
     private void end(SessionRecord record) {
         if (sessions.remove(record.session, record)) {
-            ended(record);
+            ended(record, SessionEnd.CLOSED);
         }
     }
 
-    /** The rest of ending a session, once its record is out of the session table. */
-    private void ended(SessionRecord record) {
-        uids.detach(record);
+    /**
+     * The rest of ending a session, once its record is out of the session table; {@code how} is
+     * what ended it unless a kick was asked for first.
+     */
+    private void ended(SessionRecord record, SessionEnd how) {
+        long logoutTime = uids.detach(record);
+        SessionEnd end = !kicking.isEmpty() && kicking.remove(record) ? SessionEnd.KICK : how;
+        durations.record(end, logoutTime - record.loginTime);
         ConnectionRecord connection = record.connection;
         if (connection != null && connection.channel != null) {
             IdentityTable.Stripe stripe = connections.stripeOf(connection.channel);
@@ -270,15 +280,23 @@ public final class OnlineTracker {
 
     private boolean kickOne(SessionKicker current, SessionRecord target, String reason) {
         Object channel = target.connection == null ? null : target.connection.channel;
+        // marked before the kicker closes it, so that the end it causes (at once or later) counts as a kick
+        kicking.add(target);
+        boolean kicked = false;
         try {
-            if (current.kick(target.session, channel, reason)) {
-                kickTotal.increment();
-                return true;
-            }
+            kicked = current.kick(target.session, channel, reason);
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("kick of session {} (uid {}) failed: {}", target.sessionId, target.owner.uid, e.toString());
+        } finally {
+            // not closed, or ended before it was marked: nothing will take it out of the set
+            if (!kicked || sessions.get(target.session) != target) {
+                kicking.remove(target);
+            }
         }
-        return false;
+        if (kicked) {
+            kickTotal.increment();
+        }
+        return kicked;
     }
 
     // --- reads -------------------------------------------------------------------------------
@@ -325,6 +343,11 @@ public final class OnlineTracker {
 
     public long startTime() {
         return startTime;
+    }
+
+    /** Lengths of ended sessions by how they ended; each read is a fixed number of counter reads. */
+    public SessionDurations.Histogram sessionDurations(SessionEnd end) {
+        return durations.of(end);
     }
 
     public void resetPeaks() {

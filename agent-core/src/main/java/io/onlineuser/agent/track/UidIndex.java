@@ -97,8 +97,8 @@ final class UidIndex {
         }
     }
 
-    /** Removes a session and uncounts it; the uid goes offline with its last one. */
-    void detach(SessionRecord record) {
+    /** Removes a session and uncounts it; the uid goes offline with its last one. Returns the logout time. */
+    long detach(SessionRecord record) {
         UidEntry entry = record.owner;
         Stripe stripe = stripe(entry.uid);
         stripe.lock();
@@ -109,7 +109,9 @@ final class UidIndex {
             }
             order.remove(record);
             gauge.removed(last);
-            journal.logout(record, clockMillis.getAsLong());
+            long time = clockMillis.getAsLong();
+            journal.logout(record, time);
+            return time;
         } finally {
             stripe.unlock();
         }

@@ -22,6 +22,7 @@ import javax.management.ObjectName;
 import javax.management.RuntimeMBeanException;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.CompositeType;
+import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,37 @@ class MBeanPublisherTest {
         CompositeData[] page = (CompositeData[]) server.invoke(stats, "loginedList", new Object[] {1, 10},
                 new String[] {"int", "int"});
         assertThat(page).extracting(row -> row.get("uid")).containsExactly("u2");
+    }
+
+    @Test
+    void sessionDurationsAreOpenTypesWithCumulativeBucketsPerWayOfEnding() throws Exception {
+        publish("");
+        Object loggedOut = new Object();
+        tracker.connectionActive("channel", "10.0.0.7:4000");
+        tracker.sessionBound(loggedOut, "u1", null, null);
+        tracker.sessionBound(new Object(), "u2", "channel", null);
+        tracker.sessionUnbound(loggedOut);
+        tracker.connectionInactive("channel");
+
+        CompositeData durations = (CompositeData) server.getAttribute(stats, "SessionDurations");
+        assertThat(durations.getCompositeType().keySet()).containsExactlyInAnyOrder("logout", "closed", "kick");
+        CompositeData logout = (CompositeData) durations.get("logout");
+        assertThat(logout.get("count")).isEqualTo(1L);
+        assertThat(logout.get("sum")).isEqualTo(0.0);
+        TabularData buckets = (TabularData) logout.get("buckets");
+        assertThat(buckets.getTabularType().getIndexNames()).containsExactly("key");
+        Map<Object, Object> byBound = new TreeMap<>();
+        for (Object row : buckets.values()) {
+            byBound.put(((CompositeData) row).get("key"), ((CompositeData) row).get("value"));
+        }
+        assertThat(byBound).containsOnlyKeys("10", "30", "60", "300", "900", "1800", "3600", "7200", "14400", "28800", "+Inf")
+                .allSatisfy((bound, count) -> assertThat(count).as("sessions <= %s s", bound).isEqualTo(1L));
+        assertThat(((CompositeData) durations.get("closed")).get("count")).isEqualTo(1L);
+        assertThat(((CompositeData) durations.get("kick")).get("count")).isEqualTo(0L);
+
+        MBeanAttributeInfo info = Arrays.stream(server.getMBeanInfo(stats).getAttributes())
+                .filter(a -> a.getName().equals("SessionDurations")).findFirst().orElseThrow();
+        assertThat(info.getDescription()).contains("logout, closed, kick").contains("+Inf");
     }
 
     @Test
@@ -195,7 +227,7 @@ class MBeanPublisherTest {
         assertThat(Arrays.stream(server.getMBeanInfo(stats).getAttributes()).map(MBeanAttributeInfo::getName))
                 .containsExactlyInAnyOrder("ServerId", "ServerType", "TotalConnCount", "LoginedCount",
                         "SessionCount", "PeakConnCount", "PeakLoginedCount", "AcceptedConnTotal",
-                        "ClosedConnTotal", "LoginTotal", "LogoutTotal", "KickTotal", "StartTime");
+                        "ClosedConnTotal", "LoginTotal", "LogoutTotal", "KickTotal", "SessionDurations", "StartTime");
     }
 
     private Map<String, Integer> impacts(ObjectName name) throws Exception {

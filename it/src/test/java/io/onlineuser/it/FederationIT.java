@@ -78,7 +78,7 @@ class FederationIT {
 
     @Test
     void promtoolAcceptsAndUnitTestsTheRecordingRulesAndTheGlobalConfig() throws Exception {
-        assertThat(promtool(EXAMPLES, "check", "rules", "recording.yml")).contains("SUCCESS: 11 rules found");
+        assertThat(promtool(EXAMPLES, "check", "rules", "recording.yml")).contains("SUCCESS: 17 rules found");
         assertThat(promtool(EXAMPLES, "test", "rules", "recording_test.yml")).contains("SUCCESS");
         assertThat(promtool(EXAMPLES.resolve("federation"), "check", "config", "global.yml"))
                 .contains("is valid prometheus config file syntax");

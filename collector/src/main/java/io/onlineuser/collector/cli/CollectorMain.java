@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "onlineuser-collector", mixinStandardHelpOptions = true, version = "onlineuser-collector 0.1.0",
         description = "Asks every connector's onlineuser agent (Jolokia) at once: who is online, where.",
         subcommands = {OnlineCommand.class, LoginsCommand.class, FindCommand.class, KickCommand.class,
-                WatchCommand.class, ServeCommand.class},
+                WatchCommand.class, ServeCommand.class, ReportCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
                 "0:every connector answered (find: online; kick: sessions closed)",

@@ -60,14 +60,16 @@ class AlertRulesIT {
         dashboard.path("templating").path("list").forEach(v -> exprs.add(v.path("definition").asText()));
         assertThat(exprs).hasSizeGreaterThanOrEqualTo(10);
 
-        Set<String> ours = OnlineuserMetric.metricNames();
+        Set<String> ours = new HashSet<>(OnlineuserMetric.metricNames());
+        ours.add("onlineuser_session_duration_seconds_bucket");
         for (String expr : exprs) {
             List<String> metrics = metricNames(expr);
             assertThat(metrics).as("metrics in %s", expr).isNotEmpty().allSatisfy(m -> assertThat(ours).contains(m));
         }
         List<String> titles = new ArrayList<>();
         dashboard.path("panels").forEach(p -> titles.add(p.path("title").asText()));
-        assertThat(titles).contains("Online users per connector", "Online users, total", "Login and logout rates", "Peaks per connector");
+        assertThat(titles).contains("Online users per connector", "Online users, total", "Login and logout rates", "Peaks per connector",
+                "PCU and ACU per day", "Session length");
     }
 
     @Test

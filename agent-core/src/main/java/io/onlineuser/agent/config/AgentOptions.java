@@ -41,8 +41,11 @@ import java.util.regex.Pattern;
  * <tr><td>jolokia.readTimeoutMillis</td><td>10000</td><td>a request (TLS handshake, line, headers,
  *     body) not read within this time from its first byte is dropped</td></tr>
  * <tr><td>netty.enabled</td><td>true</td><td>count accepted Netty connections</td></tr>
- * <tr><td>netty.ports</td><td>every listener</td><td>count only connections accepted by listeners
- *     on these ports and ranges, e.g. {@code 3010,3100-3199}; a bad value counts every listener</td></tr>
+ * <tr><td>listen.ports</td><td>every listener</td><td>count only connections accepted by listeners
+ *     on these ports and ranges, e.g. {@code 3010,3100-3199}, whatever their transport; a bad value
+ *     counts every listener</td></tr>
+ * <tr><td>netty.ports</td><td>none</td><td>the older name of listen.ports, still read when
+ *     listen.ports is not given</td></tr>
  * <tr><td>kick.enabled</td><td>false</td><td>allow kick / kickBySessionId (JMX and Jolokia)</td></tr>
  * <tr><td>discovery.dir</td><td>none</td><td>directory for the Prometheus file_sd file
  *     {@code <serverId>.json}</td></tr>
@@ -75,6 +78,8 @@ public final class AgentOptions {
     public static final String JOLOKIA_MAX_CONNECTIONS = "jolokia.maxConnections";
     public static final String JOLOKIA_READ_TIMEOUT_MILLIS = "jolokia.readTimeoutMillis";
     public static final String NETTY_ENABLED = "netty.enabled";
+    public static final String LISTEN_PORTS = "listen.ports";
+    /** The older name of {@link #LISTEN_PORTS}, read when that is not given. */
     public static final String NETTY_PORTS = "netty.ports";
     public static final String KICK_ENABLED = "kick.enabled";
     public static final String DISCOVERY_DIR = "discovery.dir";
@@ -91,7 +96,7 @@ public final class AgentOptions {
             JOLOKIA_USER, JOLOKIA_PASSWORD, JOLOKIA_PASSWORD_FILE, JOLOKIA_PASSWORD_ENV, JOLOKIA_POLICY,
             JolokiaTls.CERT, JolokiaTls.KEY, JolokiaTls.CA, JolokiaTls.KEYSTORE, JolokiaTls.KEYSTORE_PASSWORD,
             JolokiaTls.KEYSTORE_PASSWORD + SecretOption.FILE, JolokiaTls.KEYSTORE_PASSWORD + SecretOption.ENV,
-            JolokiaTls.CLIENT_AUTH, JolokiaTls.CLIENT_PRINCIPAL, JOLOKIA_MAX_CONNECTIONS, JOLOKIA_READ_TIMEOUT_MILLIS, NETTY_ENABLED, NETTY_PORTS, KICK_ENABLED, DISCOVERY_DIR,
+            JolokiaTls.CLIENT_AUTH, JolokiaTls.CLIENT_PRINCIPAL, JOLOKIA_MAX_CONNECTIONS, JOLOKIA_READ_TIMEOUT_MILLIS, NETTY_ENABLED, LISTEN_PORTS, NETTY_PORTS, KICK_ENABLED, DISCOVERY_DIR,
             HOOK_BIND, HOOK_UNBIND, HOOK_KICK, LOG_LEVEL, JOURNAL_SIZE, SESSIONS_REGISTRY));
 
     private static final String DEFAULT_SERVER_TYPE = "connector";
@@ -122,6 +127,7 @@ public final class AgentOptions {
     private final int jolokiaReadTimeoutMillis;
     private final boolean nettyEnabled;
     private final PortScope nettyPorts;
+    private final String portsOption;
     private final boolean kickEnabled;
     private final Path discoveryDir;
     private final String logLevel;
@@ -146,7 +152,12 @@ public final class AgentOptions {
         jolokiaReadTimeoutMillis = values.intBetween(JOLOKIA_READ_TIMEOUT_MILLIS, 100, 3_600_000,
                 DEFAULT_READ_TIMEOUT_MILLIS);
         nettyEnabled = values.bool(NETTY_ENABLED, true);
-        nettyPorts = values.ports(NETTY_PORTS);
+        portsOption = raw.containsKey(LISTEN_PORTS) || !raw.containsKey(NETTY_PORTS) ? LISTEN_PORTS : NETTY_PORTS;
+        if (raw.containsKey(LISTEN_PORTS) && raw.containsKey(NETTY_PORTS)) {
+            problems.accept("options 'listen.ports' and its older name 'netty.ports' are both given; using listen.ports="
+                    + raw.get(LISTEN_PORTS));
+        }
+        nettyPorts = values.ports(portsOption);
         boolean kick = values.bool(KICK_ENABLED, false);
         discoveryDir = directory(values, problems);
         logLevel = values.oneOf(LOG_LEVEL, LOG_LEVELS, DEFAULT_LOG_LEVEL);
@@ -307,9 +318,14 @@ public final class AgentOptions {
         return nettyEnabled;
     }
 
-    /** Which listeners' connections count; {@link PortScope#ALL} by default. */
+    /** Which listeners' connections count, whatever their transport; {@link PortScope#ALL} by default. */
     public PortScope nettyPorts() {
         return nettyPorts;
+    }
+
+    /** The name the listener scope was given under: {@code listen.ports}, or its older name {@code netty.ports}. */
+    public String portsOption() {
+        return portsOption;
     }
 
     public boolean kickEnabled() {
@@ -389,7 +405,7 @@ public final class AgentOptions {
         map.put(JOLOKIA_READ_TIMEOUT_MILLIS, String.valueOf(jolokiaReadTimeoutMillis));
         map.put(NETTY_ENABLED, String.valueOf(nettyEnabled));
         if (!nettyPorts.all()) {
-            map.put(NETTY_PORTS, nettyPorts.toString());
+            map.put(portsOption, nettyPorts.toString());
         }
         map.put(KICK_ENABLED, String.valueOf(kickEnabled));
         if (discoveryDir != null) {

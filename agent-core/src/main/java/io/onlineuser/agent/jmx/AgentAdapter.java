@@ -54,6 +54,8 @@ final class AgentAdapter implements AgentMBean {
     private static final class ListenerValue implements ListenerRow {
         private final String address;
         private final String serverChannelClass;
+        private final String transport;
+        private final String path;
         private final boolean counted;
         private final int openConnections;
         private final long acceptedTotal;
@@ -61,6 +63,8 @@ final class AgentAdapter implements AgentMBean {
         ListenerValue(Listener listener) {
             address = listener.address();
             serverChannelClass = listener.serverChannelClass();
+            transport = listener.transport();
+            path = listener.path();
             counted = listener.counted();
             openConnections = listener.openConnections();
             acceptedTotal = listener.acceptedTotal();
@@ -74,6 +78,16 @@ final class AgentAdapter implements AgentMBean {
         @Override
         public String getServerChannelClass() {
             return serverChannelClass;
+        }
+
+        @Override
+        public String getTransport() {
+            return transport;
+        }
+
+        @Override
+        public String getPath() {
+            return path;
         }
 
         @Override

@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One server channel of the host (a listening port) as the agent saw it: where it listens, its
- * Netty class, whether its connections count ({@code netty.ports}), and its own connection counts.
+ * One listener of the host (a listening port, or a WebSocket endpoint path on one) as the agent saw
+ * it: where it listens, its transport and server class, whether its connections count
+ * ({@code listen.ports}), and its own connection counts.
  * A listener that does not count still shows its connections, so the operator sees what was left out.
  */
 public final class Listener {
@@ -15,6 +16,8 @@ public final class Listener {
     private final String address;
     private final int port;
     private final String serverChannelClass;
+    private final String transport;
+    private final String path;
     private final boolean counted;
     private final AtomicInteger open = new AtomicInteger();
     private final LongAdder accepted = new LongAdder();
@@ -25,10 +28,12 @@ public final class Listener {
      */
     private final Map<IdentityKey, Boolean> uncountedOpen;
 
-    Listener(String address, int port, String serverChannelClass, boolean counted) {
+    Listener(String address, int port, String serverChannelClass, String transport, String path, boolean counted) {
         this.address = address;
         this.port = port;
         this.serverChannelClass = serverChannelClass;
+        this.transport = transport;
+        this.path = path;
         this.counted = counted;
         this.uncountedOpen = counted ? null : new ConcurrentHashMap<>();
     }
@@ -45,6 +50,16 @@ public final class Listener {
 
     public String serverChannelClass() {
         return serverChannelClass;
+    }
+
+    /** {@code netty}, {@code mina}, {@code java-websocket}, {@code jakarta-websocket} or {@code netty-relocated}. */
+    public String transport() {
+        return transport;
+    }
+
+    /** The WebSocket endpoint path for a Jakarta WebSocket endpoint, else the empty string. */
+    public String path() {
+        return path;
     }
 
     public boolean counted() {
@@ -86,7 +101,7 @@ public final class Listener {
 
     @Override
     public String toString() {
-        return address + " (" + serverChannelClass + "): " + (counted ? "counted" : "not counted");
+        return address + path + " (" + transport + ", " + serverChannelClass + "): " + (counted ? "counted" : "not counted");
     }
 
     /** The host's channel by identity: its own equals and hashCode are not the agent's business. */

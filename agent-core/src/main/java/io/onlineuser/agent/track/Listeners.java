@@ -41,11 +41,22 @@ public final class Listeners {
      * @param address "ip:port" or the address's text; port -1 when it has none
      * @return the new listener, or null when the channel was registered already
      */
-    public synchronized Listener register(Object serverChannel, String address, int port, String serverChannelClass) {
+    public Listener register(Object serverChannel, String address, int port, String serverChannelClass) {
+        return register(serverChannel, address, port, serverChannelClass, "netty", "");
+    }
+
+    /**
+     * Registers a listener of any transport once, keyed by {@code serverChannel} (any object the
+     * transport keeps for it); a second call for it returns null.
+     *
+     * @param path the WebSocket endpoint path, or the empty string
+     */
+    public synchronized Listener register(Object serverChannel, String address, int port, String serverChannelClass,
+                                          String transport, String path) {
         if (find(serverChannel) != null) {
             return null;
         }
-        Listener listener = new Listener(address, port, serverChannelClass, scope.includes(port));
+        Listener listener = new Listener(address, port, serverChannelClass, transport, path, scope.includes(port));
         Entry[] current = entries;
         Entry[] grown = Arrays.copyOf(current, current.length + 1);
         grown[current.length] = new Entry(serverChannel, listener);

@@ -16,6 +16,20 @@ public interface BridgeListener {
     void channelInactive(Object channel, Object parent);
 
     /**
+     * A server of another transport than Netty listens now.
+     *
+     * @param transport the transport's name, e.g. {@code mina}
+     * @param server    that transport's server object (an acceptor, a WebSocket server)
+     */
+    void serverListening(String transport, Object server);
+
+    /** A connection of {@code transport} opened on {@code server} (accepted or, for some, outbound). */
+    void connectionOpened(String transport, Object server, Object connection);
+
+    /** A connection of {@code transport} closed (possibly one never reported open). */
+    void connectionClosed(String transport, Object server, Object connection);
+
+    /**
      * A configured session hook method returned normally.
      *
      * @param hookId    which hook (index the agent chose when it installed the advice)

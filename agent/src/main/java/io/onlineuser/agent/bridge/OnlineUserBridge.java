@@ -53,6 +53,40 @@ public final class OnlineUserBridge {
         }
     }
 
+    /** Called by the code added to other transports' servers (MINA, Java-WebSocket, Jakarta WebSocket). */
+    public static void serverListening(Object server, String transport) {
+        BridgeListener current = listener;
+        if (current != null) {
+            try {
+                current.serverListening(transport, server);
+            } catch (Throwable ignored) {
+                // as above
+            }
+        }
+    }
+
+    public static void connectionOpened(Object server, Object connection, String transport) {
+        BridgeListener current = listener;
+        if (current != null) {
+            try {
+                current.connectionOpened(transport, server, connection);
+            } catch (Throwable ignored) {
+                // as above
+            }
+        }
+    }
+
+    public static void connectionClosed(Object server, Object connection, String transport) {
+        BridgeListener current = listener;
+        if (current != null) {
+            try {
+                current.connectionClosed(transport, server, connection);
+            } catch (Throwable ignored) {
+                // as above
+            }
+        }
+    }
+
     public static void hookReturned(int hookId, Object self, Object session, Object uidSource) {
         BridgeListener current = listener;
         if (current != null) {

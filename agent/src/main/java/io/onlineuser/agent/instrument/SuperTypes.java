@@ -1,5 +1,6 @@
 package io.onlineuser.agent.instrument;
 
+import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -35,5 +36,30 @@ public final class SuperTypes {
             }
         }
         return null;
+    }
+
+    /**
+     * The public method {@code name(parameters)} as declared by the supertype called {@code owner}
+     * (its public interface: implementation classes may be package-private), or null.
+     */
+    public static Method method(Class<?> type, String owner, String name, Class<?>... parameters) {
+        Class<?> declaring = type == null ? null : named(type, owner);
+        try {
+            return declaring == null ? null : declaring.getMethod(name, parameters);
+        } catch (NoSuchMethodException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code method.invoke(target, arguments)}, or null when the method is null or fails. */
+    public static Object call(Method method, Object target, Object... arguments) {
+        if (method == null || target == null) {
+            return null;
+        }
+        try {
+            return method.invoke(target, arguments);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 }

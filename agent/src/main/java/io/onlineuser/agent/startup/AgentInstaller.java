@@ -9,6 +9,10 @@ import io.onlineuser.agent.instrument.TrackerEvents;
 import io.onlineuser.agent.instrument.hook.HookKeys;
 import io.onlineuser.agent.instrument.hook.HookWeaving;
 import io.onlineuser.agent.instrument.hook.SessionHooks;
+import io.onlineuser.agent.instrument.javawebsocket.JavaWebSocketCalls;
+import io.onlineuser.agent.instrument.javawebsocket.JavaWebSockets;
+import io.onlineuser.agent.instrument.mina.MinaCalls;
+import io.onlineuser.agent.instrument.mina.MinaSessions;
 import io.onlineuser.agent.instrument.netty.ListenerWatch;
 import io.onlineuser.agent.instrument.netty.PipelineCalls;
 import io.onlineuser.agent.log.LogLevel;
@@ -51,7 +55,8 @@ final class AgentInstaller {
                 options.hookKick(), problem -> LOG.warn("{}", problem));
         tracker.setKicker(hooks.kicker());
         Executor background = backgroundThread();
-        ListenerWatch listeners = new ListenerWatch(new Listeners(options.nettyPorts()), background);
+        ListenerWatch listeners = new ListenerWatch(new Listeners(options.nettyPorts()), background,
+                options.portsOption());
         HookCallCounts hookCalls = new HookCallCounts(hooks.statuses().size());
         AgentSelf self = new AgentSelf(options, listeners.listeners(), hooks.statuses(), hookCalls);
         ExporterLaunch exporters = new ExporterLaunch(background, () -> Exporters.start(options, tracker, self));
@@ -61,7 +66,7 @@ final class AgentInstaller {
                     exporters.now();
                     listeners.reportUnheardPortsLater();
                     reportUnusedHooks.run();
-                });
+                }, List.of(MinaSessions.KIND, JavaWebSockets.KIND));
         OnlineUserBridge.setListener(events);
 
         HookWeaving weaving = hooks.weaving();
@@ -69,6 +74,8 @@ final class AgentInstaller {
         if (options.nettyEnabled()) {
             exact.addAll(PipelineCalls.all());
         }
+        exact.addAll(MinaCalls.all());
+        exact.addAll(JavaWebSocketCalls.all());
         new ExactTypeTransformer(exact, background).install(instrumentation, lateAttach);
         if (weaving.hasSubtypeHooks()) {
             // only Byte Buddy's type pool can tell which classes extend a type; its cost is paid only then

@@ -181,8 +181,9 @@ class HookShapesTest {
 
         assertThat(tracker.loginedCount()).isZero();
         assertThat(problems).containsExactly("hook.bind: session=arg0 gave java.lang.Long '42', which cannot stand for"
-                + " a session: it must be the application's session object, a Netty Channel, ChannelHandlerContext,"
-                + " ChannelId, a channel id's text or the connection's remote address; such logins are not counted"
+                + " a session: it must be the application's session object, a connection (a Netty Channel or"
+                + " ChannelHandlerContext, a MINA IoSession, a Java-WebSocket WebSocket, a jakarta.websocket.Session),"
+                + " a Netty ChannelId, a channel id's text or the connection's remote address; such logins are not counted"
                 + " (reported once)");
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 
 /** Adds the calls that apply to one method; see {@link AddedCall} for what a call may do. */
 final class CallAddingMethodVisitor extends MethodVisitor {
@@ -54,8 +55,9 @@ final class CallAddingMethodVisitor extends MethodVisitor {
 
     /**
      * The catch-all handler goes after the method's own code and last in its exception table, so
-     * the method's own handlers still catch first. Its frame holds only {@code this}: the handler
-     * needs nothing else, and fewer locals is valid wherever it is entered from.
+     * the method's own handlers still catch first. Its frame holds {@code this} and the method's
+     * parameters (the calls may read them; javac never stores another type into a parameter's
+     * slot), and nothing else: fewer locals is valid wherever it is entered from.
      */
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
@@ -65,13 +67,44 @@ final class CallAddingMethodVisitor extends MethodVisitor {
             super.visitLabel(bodyEnd);
             super.visitLabel(handler);
             if (writesFrames) {
-                super.visitFrame(Opcodes.F_FULL, 1, new Object[] {owner}, 1, new Object[] {"java/lang/Throwable"});
+                Object[] locals = handlerLocals();
+                super.visitFrame(Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
             }
             emitAll(AddedCall.Placement.EXIT_ALWAYS);
             super.visitInsn(Opcodes.ATHROW);
             super.visitTryCatchBlock(bodyStart, bodyEnd, handler, null);
         }
         super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);
+    }
+
+    /** {@code this}, then each parameter as a stack map frame names it (a long or double is one entry). */
+    private Object[] handlerLocals() {
+        Type[] parameters = Type.getArgumentTypes(descriptor);
+        Object[] locals = new Object[parameters.length + 1];
+        locals[0] = owner;
+        for (int i = 0; i < parameters.length; i++) {
+            locals[i + 1] = frameType(parameters[i]);
+        }
+        return locals;
+    }
+
+    private static Object frameType(Type type) {
+        switch (type.getSort()) {
+            case Type.BOOLEAN:
+            case Type.CHAR:
+            case Type.BYTE:
+            case Type.SHORT:
+            case Type.INT:
+                return Opcodes.INTEGER;
+            case Type.LONG:
+                return Opcodes.LONG;
+            case Type.FLOAT:
+                return Opcodes.FLOAT;
+            case Type.DOUBLE:
+                return Opcodes.DOUBLE;
+            default:
+                return type.getInternalName();
+        }
     }
 
     private void emitAll(AddedCall.Placement placement) {

@@ -1,6 +1,6 @@
 package io.onlineuser.agent.instrument.hook;
 
-import io.onlineuser.agent.instrument.netty.NettyChannels;
+import io.onlineuser.agent.instrument.Connections;
 import io.onlineuser.agent.track.SessionKicker;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.InvocationTargetException;
@@ -46,7 +46,7 @@ public final class AppKicker implements SessionKicker {
                         + "); kicks close the connection from now on");
             }
         }
-        return NettyChannels.close(channel);
+        return Connections.close(channel);
     }
 
     private boolean callKickMethod(Object session, String reason) throws ReflectiveOperationException {

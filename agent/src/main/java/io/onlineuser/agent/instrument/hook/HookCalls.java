@@ -1,6 +1,6 @@
 package io.onlineuser.agent.instrument.hook;
 
-import io.onlineuser.agent.instrument.netty.NettyChannels;
+import io.onlineuser.agent.instrument.Connections;
 import io.onlineuser.agent.instrument.netty.ConnectionKeys;
 import io.onlineuser.agent.instrument.netty.RemoteAddresses;
 import io.onlineuser.agent.track.OnlineTracker;
@@ -75,12 +75,13 @@ public final class HookCalls {
                 throw new PathException("uid=" + spec.uid() + " gave null");
             }
             Object channel = SessionChannels.channelOf(session);
-            String address = RemoteAddresses.format(NettyChannels.remoteAddress(channel));
+            String address = RemoteAddresses.format(Connections.remoteAddress(channel));
             if (channel == null) {
                 hook.connectionNotFound(hook.role() + ": no connection found for a session of "
-                        + session.getClass().getName() + " (no field of it holds a Netty Channel or ChannelHandlerContext),"
+                        + session.getClass().getName() + " (no field of it holds a connection: a Netty Channel or"
+                        + " ChannelHandlerContext, a MINA IoSession, a Java-WebSocket WebSocket, a jakarta.websocket.Session),"
                         + " so its logins have no address and end only on hook.unbind; give session= a path to its"
-                        + " channel, context or channel id, e.g. session=arg0.channel (reported once)");
+                        + " connection, e.g. session=arg0.channel (reported once)");
             }
             tracker.sessionBound(session, uid.toString(), channel, address);
             kicker.rememberBindTarget(self);

@@ -1,16 +1,15 @@
 package io.onlineuser.agent.instrument.hook;
 
-import io.onlineuser.agent.instrument.SuperTypes;
-import io.onlineuser.agent.instrument.netty.NettyChannels;
+import io.onlineuser.agent.instrument.Connections;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 
 /**
- * Finds a session's Netty channel without configuration: the first instance field (the class's
- * own, then its superclasses') whose declared type is a Netty {@code Channel} or
- * {@code ChannelHandlerContext}, matched by name (see {@link NettyChannels}). The field is looked
- * up once per session class.
+ * Finds a session's connection without configuration: the first instance field (the class's
+ * own, then its superclasses') whose declared type is a connection of a known transport (a Netty
+ * {@code Channel} or {@code ChannelHandlerContext}, a MINA {@code IoSession}, a Java-WebSocket
+ * {@code WebSocket}, a {@code jakarta.websocket.Session}), matched by name (see
+ * {@link Connections}). The field is looked up once per session class.
  */
 public final class SessionChannels {
 
@@ -29,22 +28,21 @@ public final class SessionChannels {
         if (session == null) {
             return null;
         }
-        if (NettyChannels.isChannel(session)) {
-            return session;
+        Object connection = Connections.connectionOf(session);
+        if (connection != null) {
+            return connection;
         }
         return FIELDS.get(session.getClass()).read(session);
     }
 
     /** The field of a session class that holds its channel or context; {@link #NONE} when there is none. */
     private static final class ChannelField {
-        static final ChannelField NONE = new ChannelField(null, null);
+        static final ChannelField NONE = new ChannelField(null);
 
         private final Field field;
-        private final Method contextChannel;
 
-        private ChannelField(Field field, Method contextChannel) {
+        private ChannelField(Field field) {
             this.field = field;
-            this.contextChannel = contextChannel;
         }
 
         static ChannelField find(Class<?> type) {
@@ -64,16 +62,11 @@ public final class SessionChannels {
 
         private static ChannelField of(Field candidate) {
             try {
-                if (SuperTypes.named(candidate.getType(), NettyChannels.CHANNEL) != null) {
+                if (Connections.holds(candidate.getType())) {
                     candidate.setAccessible(true);
-                    return new ChannelField(candidate, null);
+                    return new ChannelField(candidate);
                 }
-                Class<?> context = SuperTypes.named(candidate.getType(), NettyChannels.CONTEXT);
-                if (context != null) {
-                    candidate.setAccessible(true);
-                    return new ChannelField(candidate, context.getMethod("channel"));
-                }
-            } catch (ReflectiveOperationException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 // inaccessible field: keep looking at the others
             }
             return null;
@@ -84,8 +77,7 @@ public final class SessionChannels {
                 return null;
             }
             try {
-                Object value = field.get(session);
-                return value == null || contextChannel == null ? value : contextChannel.invoke(value);
+                return Connections.connectionOf(field.get(session));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return null;
             }

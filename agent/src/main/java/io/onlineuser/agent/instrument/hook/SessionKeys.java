@@ -1,15 +1,16 @@
 package io.onlineuser.agent.instrument.hook;
 
+import io.onlineuser.agent.instrument.Connections;
 import io.onlineuser.agent.instrument.netty.ChannelIds;
 import io.onlineuser.agent.instrument.netty.ConnectionKeys;
-import io.onlineuser.agent.instrument.netty.NettyChannels;
 import io.onlineuser.agent.instrument.netty.RemoteAddresses;
 import java.net.SocketAddress;
 
 /**
  * What the value of a {@code session=} path stands for, as the key the tracker keeps the session
- * under. An application object is the session itself (tracked by identity). A Netty
- * {@code Channel}, {@code ChannelHandlerContext}, {@code ChannelId}, a channel id's text (short
+ * under. An application object is the session itself (tracked by identity). A connection of any
+ * transport (a Netty {@code Channel} or {@code ChannelHandlerContext}, a MINA {@code IoSession}, a
+ * Java-WebSocket {@code WebSocket}, a {@code jakarta.websocket.Session}), a Netty {@code ChannelId}, a channel id's text (short
  * or long form) or the connection's remote {@code SocketAddress} names a connection: the session
  * is then keyed by that connection's channel, so a bind and a later unbind that pass the
  * connection in different forms still meet.
@@ -32,12 +33,9 @@ final class SessionKeys {
         if (value == null) {
             throw new PathException("session=" + path + " gave null");
         }
-        if (NettyChannels.isChannel(value)) {
-            return value;
-        }
-        Object contextChannel = NettyChannels.channelOfContext(value);
-        if (contextChannel != null) {
-            return contextChannel;
+        Object connection = Connections.connectionOf(value);
+        if (connection != null) {
+            return connection;
         }
         if (ChannelIds.isChannelId(value)) {
             return connections.byIdText(ChannelIds.shortText(value));
@@ -50,8 +48,10 @@ final class SessionKeys {
         }
         if (value instanceof Number || value instanceof Boolean || value instanceof Character || value instanceof Enum) {
             throw new PathException("session=" + path + " gave " + value.getClass().getName() + " '" + value
-                    + "', which cannot stand for a session: it must be the application's session object, a Netty"
-                    + " Channel, ChannelHandlerContext, ChannelId, a channel id's text or the connection's remote address");
+                    + "', which cannot stand for a session: it must be the application's session object, a"
+                    + " connection (a Netty Channel or ChannelHandlerContext, a MINA IoSession, a Java-WebSocket WebSocket,"
+                    + " a jakarta.websocket.Session), a Netty ChannelId, a channel id's text or the connection's remote"
+                    + " address");
         }
         return value;
     }

@@ -1,6 +1,6 @@
 package io.onlineuser.agent.instrument.hook;
 
-import io.onlineuser.agent.instrument.netty.NettyChannels;
+import io.onlineuser.agent.instrument.Connections;
 import io.onlineuser.agent.instrument.netty.RemoteAddresses;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.lang.reflect.Field;
@@ -113,10 +113,10 @@ public final class SessionRegistry {
             Object uid = follow(toUid, entry);
             Object session = uid == null ? null : keys.keyOf(follow(toSession, entry), "sessions.registry's session");
             Object channel = SessionChannels.channelOf(session);
-            if (session == null || (channel != null && !NettyChannels.isOpen(channel))) {
+            if (session == null || (channel != null && !Connections.isOpen(channel))) {
                 continue;
             }
-            tracker.sessionBound(session, uid.toString(), channel, RemoteAddresses.format(NettyChannels.remoteAddress(channel)));
+            tracker.sessionBound(session, uid.toString(), channel, RemoteAddresses.format(Connections.remoteAddress(channel)));
             counted++;
         }
         return counted;

@@ -1,5 +1,6 @@
 package io.onlineuser.agent.instrument.netty;
 
+import io.onlineuser.agent.instrument.Connections;
 import io.onlineuser.agent.track.ChannelIndex;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.net.SocketAddress;
@@ -20,7 +21,7 @@ public final class ConnectionKeys {
         this.tracker = tracker;
     }
 
-    /** A counted connection opened; {@code remoteAddress} as Netty reported it. */
+    /** A counted connection of any transport opened; {@code remoteAddress} as its transport reported it. */
     public void opened(Object channel, SocketAddress remoteAddress) {
         if (byId.enabled()) {
             byId.opened(ChannelIds.shortTextOfChannel(channel), channel);
@@ -36,7 +37,7 @@ public final class ConnectionKeys {
             byId.closed(ChannelIds.shortTextOfChannel(channel), channel);
         }
         if (byAddress.enabled()) {
-            byAddress.closed(RemoteAddresses.format(NettyChannels.remoteAddress(channel)), channel);
+            byAddress.closed(RemoteAddresses.format(Connections.remoteAddress(channel)), channel);
         }
     }
 
@@ -55,7 +56,7 @@ public final class ConnectionKeys {
             fill(index, address);
         }
         Object channel = index.find(key);
-        if (channel != null && !NettyChannels.isOpen(channel)) {
+        if (channel != null && !Connections.isOpen(channel)) {
             // closed while the index was being filled: its close found nothing to remove yet
             index.closed(key, channel);
             return null;

@@ -2,6 +2,7 @@ package io.onlineuser.agent.instrument.netty;
 
 import io.onlineuser.agent.track.Listener;
 import io.onlineuser.agent.track.Listeners;
+import io.onlineuser.agent.instrument.ListenerAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
@@ -27,10 +28,17 @@ public final class ListenerWatch {
     private final Listeners listeners;
     private final Executor logs;
     private final AtomicBoolean unheardScheduled = new AtomicBoolean();
+    private final String portsOption;
 
-    public ListenerWatch(Listeners listeners, Executor logs) {
+    /** @param portsOption the name the listener scope was given under, for the lines that show it */
+    public ListenerWatch(Listeners listeners, Executor logs, String portsOption) {
         this.listeners = listeners;
         this.logs = logs;
+        this.portsOption = portsOption;
+    }
+
+    public ListenerWatch(Listeners listeners, Executor logs) {
+        this(listeners, logs, "netty.ports");
     }
 
     public Listeners listeners() {
@@ -43,16 +51,28 @@ public final class ListenerWatch {
         return known != null ? known : register(serverChannel);
     }
 
+    /** The listener of another transport's server, registered (and said) the first time it is met. */
+    public Listener of(ListenerAddress where) {
+        Listener known = listeners.find(where.key());
+        return known != null ? known
+                : register(where.key(), where.local(), where.serverClass(), where.transport(), where.path());
+    }
+
     private Listener register(Object serverChannel) {
-        SocketAddress local = NettyChannels.localAddress(serverChannel);
+        return register(serverChannel, NettyChannels.localAddress(serverChannel), serverChannel.getClass().getName(),
+                "netty", "");
+    }
+
+    private Listener register(Object key, SocketAddress local, String serverClass, String transport, String path) {
         int port = local instanceof InetSocketAddress ? ((InetSocketAddress) local).getPort() : -1;
         String address = local == null ? "(address unknown)" : RemoteAddresses.format(local);
-        Listener fresh = listeners.register(serverChannel, address, port, serverChannel.getClass().getName());
+        Listener fresh = listeners.register(key, address, port, serverClass, transport, path);
         if (fresh == null) {
-            return listeners.find(serverChannel);
+            return listeners.find(key);
         }
-        String scope = listeners.scope().all() ? "" : " (netty.ports=" + listeners.scope() + ")";
-        logs.execute(() -> LOG.info("listener {} ({}): {}{}", fresh.address(), fresh.serverChannelClass(),
+        String scope = listeners.scope().all() ? "" : " (" + portsOption + "=" + listeners.scope() + ")";
+        String kind = "netty".equals(transport) ? serverClass : transport + ", " + serverClass;
+        logs.execute(() -> LOG.info("listener {}{} ({}): {}{}", fresh.address(), fresh.path(), kind,
                 fresh.counted() ? "connections counted" : "connections not counted", scope));
         return fresh;
     }
@@ -88,7 +108,8 @@ public final class ListenerWatch {
             seen.append(seen.length() == 0 ? "" : ", ").append(listener.address())
                     .append(listener.counted() ? " counted" : " not counted");
         }
-        LOG.warn("netty.ports={}: nothing listens on {} (listeners: {}); only connections of listeners on netty.ports"
-                + " are counted", listeners.scope(), String.join(",", unheard), seen.length() == 0 ? "none" : seen);
+        LOG.warn("{}={}: nothing listens on {} (listeners: {}); only connections of listeners on {} are counted",
+                portsOption, listeners.scope(), String.join(",", unheard), seen.length() == 0 ? "none" : seen,
+                portsOption);
     }
 }

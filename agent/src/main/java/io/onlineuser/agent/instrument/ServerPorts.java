@@ -1,0 +1,43 @@
+package io.onlineuser.agent.instrument;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The listener of a server that listens on several ports (a MINA acceptor bound to more than one
+ * address): one {@link ListenerAddress} per server (by identity) and port, made once. Servers are
+ * few and long-lived; their entries stay.
+ */
+public final class ServerPorts {
+
+    private final Map<Key, ListenerAddress> listeners = new ConcurrentHashMap<>();
+
+    /** The listener of {@code server} on {@code port}, made by {@code describe} (given its key) the first time. */
+    public ListenerAddress of(Object server, int port, Function<Object, ListenerAddress> describe) {
+        Key key = new Key(server, port);
+        ListenerAddress known = listeners.get(key);
+        return known != null ? known : listeners.computeIfAbsent(key, describe::apply);
+    }
+
+    /** A server and port, compared by the server's identity. */
+    private static final class Key {
+        private final Object server;
+        private final int port;
+
+        Key(Object server, int port) {
+            this.server = server;
+            this.port = port;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key && ((Key) other).server == server && ((Key) other).port == port;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(server) * 31 + port;
+        }
+    }
+}

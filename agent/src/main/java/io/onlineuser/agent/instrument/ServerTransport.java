@@ -1,0 +1,23 @@
+package io.onlineuser.agent.instrument;
+
+import java.net.SocketAddress;
+import java.util.List;
+
+/**
+ * A transport other than Netty whose servers report through the bridge's {@code serverListening},
+ * {@code connectionOpened} and {@code connectionClosed}: which listeners a server has, and which
+ * listener accepted a connection. Called on the host's threads: reflection on cached methods only.
+ */
+public interface ServerTransport {
+
+    /** The name the added calls pass, e.g. {@code mina}. */
+    String name();
+
+    /** The listeners {@code server} has now (empty when unknown). */
+    List<ListenerAddress> listenersOf(Object server);
+
+    /** The listener that accepted {@code connection}; null when {@code server} did not accept it (an outbound client). */
+    ListenerAddress acceptedBy(Object server, Object connection);
+
+    SocketAddress remoteAddress(Object connection);
+}

@@ -1,0 +1,17 @@
+package io.onlineuser.frameworks.mina;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The game's login code: the application method the agent's hook names. It never logs a player
+ * out itself: a player leaves when its connection closes, which the agent sees on its own.
+ */
+public final class MinaPlayers {
+
+    private final Map<Long, MinaPlayer> players = new ConcurrentHashMap<>();
+
+    public void enter(MinaPlayer player) {
+        players.put(player.session().getId(), player);
+    }
+}

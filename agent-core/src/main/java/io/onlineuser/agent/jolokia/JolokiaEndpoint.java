@@ -68,7 +68,7 @@ public final class JolokiaEndpoint {
             NettyHttpServer http = EndpointServer.create(config, limits);
             JolokiaServer started;
             try {
-                started = new JolokiaServer(http, config, new Slf4jLogHandler());
+                started = new EmbeddedJolokiaServer(http, config, new Slf4jLogHandler());
                 started.start();
             } catch (RuntimeException | LinkageError e) {
                 http.stop(0);

@@ -12,13 +12,27 @@ import org.slf4j.helpers.MessageFormatter;
  * Writes {@code [onlineuser] LEVEL message} lines to standard error, one write per line so lines
  * from several threads never interleave. Stack traces only at debug level: the host's operators
  * want one readable line per problem, not a trace in their console.
+ *
+ * <p>The libraries embedded in the agent (its relocated Netty, for one) log through here as well. What
+ * they warn of is not something the host's operator can act on (a machine without a usable hardware
+ * address, say), so their info and warn lines are written at debug level; their errors stay errors.
  */
 final class AgentLogger extends LegacyAbstractLogger {
 
     private static final long serialVersionUID = 1L;
+    private static final String OWN_PACKAGES = "io.onlineuser.";
+    private static final String EMBEDDED_PACKAGES = "io.onlineuser.agent.shaded.";
+
+    private final boolean embedded;
 
     AgentLogger(String name) {
         this.name = name;
+        this.embedded = !name.startsWith(OWN_PACKAGES) || name.startsWith(EMBEDDED_PACKAGES);
+    }
+
+    /** The level a call at {@code level} is written at: an embedded library's info and warn become debug. */
+    private Level written(Level level) {
+        return embedded && (level == Level.INFO || level == Level.WARN) ? Level.DEBUG : level;
     }
 
     @Override
@@ -33,12 +47,12 @@ final class AgentLogger extends LegacyAbstractLogger {
 
     @Override
     public boolean isInfoEnabled() {
-        return LogLevel.enabled(Level.INFO);
+        return LogLevel.enabled(written(Level.INFO));
     }
 
     @Override
     public boolean isWarnEnabled() {
-        return LogLevel.enabled(Level.WARN);
+        return LogLevel.enabled(written(Level.WARN));
     }
 
     @Override
@@ -54,7 +68,11 @@ final class AgentLogger extends LegacyAbstractLogger {
     @Override
     protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
                                                Throwable throwable) {
-        StringBuilder line = new StringBuilder(128).append("[onlineuser] ").append(level).append(' ')
+        Level shown = written(level);
+        if (!LogLevel.enabled(shown)) {
+            return;
+        }
+        StringBuilder line = new StringBuilder(128).append("[onlineuser] ").append(shown).append(' ')
                 .append(MessageFormatter.basicArrayFormat(pattern, arguments));
         if (throwable != null) {
             line.append(": ").append(throwable);

@@ -1,17 +1,9 @@
 package io.onlineuser.agent.jolokia.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.grpc.netty.shaded.io.netty.buffer.Unpooled;
-import io.grpc.netty.shaded.io.netty.channel.ChannelFutureListener;
 import io.grpc.netty.shaded.io.netty.channel.ChannelHandlerContext;
 import io.grpc.netty.shaded.io.netty.channel.SimpleChannelInboundHandler;
-import io.grpc.netty.shaded.io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.grpc.netty.shaded.io.netty.handler.codec.http.FullHttpRequest;
-import io.grpc.netty.shaded.io.netty.handler.codec.http.FullHttpResponse;
-import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpHeaderNames;
-import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpHeaderValues;
-import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpResponseStatus;
-import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpVersion;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslHandler;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -52,19 +44,19 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             return;
         }
         if (!request.decoderResult().isSuccess()) {
-            refuse(ctx, HttpResponseStatus.BAD_REQUEST);
+            RefusedRequests.undecodable(ctx, request.decoderResult().cause());
             return;
         }
         URI uri;
         try {
             uri = new URI(request.uri());
         } catch (URISyntaxException e) {
-            refuse(ctx, HttpResponseStatus.BAD_REQUEST);
+            RefusedRequests.badUri(ctx, e);
             return;
         }
         ServedContext context = server.contextFor(uri.getPath());
         if (context == null) {
-            refuse(ctx, HttpResponseStatus.NOT_FOUND);
+            RefusedRequests.notFound(ctx);
             return;
         }
         ServedExchange exchange = new ServedExchange(ctx, request, uri, context);
@@ -79,13 +71,6 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         }
     }
 
-    /** Answers without asking any context, and closes the connection. */
-    private static void refuse(ChannelHandlerContext ctx, HttpResponseStatus status) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
-        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
-        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-    }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {

@@ -14,7 +14,6 @@ import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
 import io.grpc.netty.shaded.io.netty.channel.socket.SocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpObjectAggregator;
 import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpServerCodec;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslHandler;
 import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
@@ -41,10 +40,8 @@ import javax.net.ssl.SSLEngine;
  */
 public final class NettyHttpServer extends HttpServer {
 
-    /** Jolokia's largest requests, bulk reads of a few MBeans, are a few kilobytes. */
-    public static final int MAX_BODY_BYTES = 1 << 20;
-    private static final int MAX_LINE_BYTES = 8192;
-    private static final int MAX_HEADER_BYTES = 16384;
+    /** The largest request body served; see {@link RefusedRequests} for every limit and its answer. */
+    public static final int MAX_BODY_BYTES = RefusedRequests.MAX_BODY_BYTES;
 
     private final Map<String, ServedContext> contexts = new ConcurrentHashMap<>();
     private final EventLoopGroup loop;
@@ -74,6 +71,7 @@ public final class NettyHttpServer extends HttpServer {
      */
     public static NettyHttpServer listen(InetSocketAddress address, int backlog, SSLContext tls,
             boolean clientCertificates, ConnectionLimits limits, String threadName) throws IOException {
+        EmbeddedNettyIdentity.set();
         EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadName, true),
                 NioIoHandler.newFactory());
         NettyHttpServer[] server = new NettyHttpServer[1];
@@ -93,8 +91,9 @@ public final class NettyHttpServer extends HttpServer {
                         if (tls != null) {
                             pipeline.addLast(new SslHandler(serverEngine(tls, clientCertificates)));
                         }
-                        pipeline.addLast(new HttpServerCodec(MAX_LINE_BYTES, MAX_HEADER_BYTES, 8192));
-                        pipeline.addLast(new HttpObjectAggregator(MAX_BODY_BYTES));
+                        pipeline.addLast(new HttpServerCodec(RefusedRequests.MAX_LINE_BYTES,
+                                RefusedRequests.MAX_HEADER_BYTES, 8192));
+                        pipeline.addLast(new BodyLimit());
                         pipeline.addLast(new ExchangeHandler(server[0], guard));
                     }
                 });

@@ -12,6 +12,7 @@ import io.grpc.netty.shaded.io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.grpc.netty.shaded.io.netty.handler.codec.http.FullHttpRequest;
 import io.grpc.netty.shaded.io.netty.handler.codec.http.FullHttpResponse;
 import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpHeaderNames;
+import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpHeaderValues;
 import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpResponseStatus;
 import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpUtil;
 import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpVersion;
@@ -134,6 +135,10 @@ class ServedExchange extends HttpExchange {
         HttpDates.stamp(response.headers());
         boolean keepAlive = HttpUtil.isKeepAlive(request) && !"close".equalsIgnoreCase(responseHeaders.getFirst("Connection"));
         HttpUtil.setKeepAlive(response, keepAlive);
+        if (keepAlive && request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+            // an HTTP/1.0 client closes unless told the connection stays open (an HTTP/1.1 one assumes it)
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
         if (keepAlive) {
             channel.writeAndFlush(response, channel.voidPromise());
         } else {

@@ -59,7 +59,7 @@ final class ReportCommand implements Callable<Integer> {
         if (csv && main.json) {
             throw new IllegalArgumentException("--json and --csv are alternatives: give one");
         }
-        ZoneId tz = zone();
+        ZoneId tz = zone(zone);
         boolean byServerType = by != null;
         List<DayFigures> rows;
         try {
@@ -80,7 +80,8 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private ZoneId zone() {
+    /** The zone named by {@code --tz}, the machine's when null. */
+    static ZoneId zone(String zone) {
         if (zone == null) {
             return ZoneId.systemDefault();
         }

@@ -2,11 +2,14 @@ package io.onlineuser.collector.cli;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.onlineuser.collector.api.OnlineUserCluster;
 import io.onlineuser.collector.live.LiveCluster;
+import io.onlineuser.collector.report.DailyReport;
+import io.onlineuser.collector.report.PrometheusApi;
 import io.onlineuser.collector.web.DashboardServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +42,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--history", paramLabel = "MIN", defaultValue = "10", description = "Minutes of history in the chart (default ${DEFAULT-VALUE}).")
     int historyMinutes;
 
+    @Option(names = "--prometheus", paramLabel = "URL",
+            description = "Prometheus that scrapes the connectors' exporters: the page then charts PCU and ACU of the last 7 days.")
+    String prometheus;
+
+    @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone of the page's days, e.g. Europe/Berlin (default: this machine's).")
+    String zone;
+
     @Option(names = "--allow-kick", description = "Serve POST /api/kick and the page's kick buttons (only for connectors whose agent has kick.enabled=true).")
     boolean allowKick;
 
@@ -50,13 +60,16 @@ final class ServeCommand implements Callable<Integer> {
         if (refreshSeconds <= 0 || historyMinutes <= 0 || intervalSeconds <= 0 || graceSeconds < 0) {
             throw new IllegalArgumentException("--interval, --refresh and --history must be positive, --grace 0 or more");
         }
+        ZoneId tz = ReportCommand.zone(zone);
+        DailyReport dailyReport = prometheus == null ? null
+                : new DailyReport(new PrometheusApi(prometheus, Duration.ofSeconds(30)), tz, false);
         OnlineUserCluster cluster = main.cluster();
         LiveCluster live = LiveCluster.builder(cluster)
                 .interval(Duration.ofMillis(Math.max(1, (long) (intervalSeconds * 1000))))
                 .grace(Duration.ofMillis((long) (graceSeconds * 1000)))
                 .start();
         DashboardServer server = new DashboardServer(live, host, port, (long) (refreshSeconds * 1000),
-                historyMinutes * 60_000L, allowKick);
+                historyMinutes * 60_000L, allowKick, tz, dailyReport);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

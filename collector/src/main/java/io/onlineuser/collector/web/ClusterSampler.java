@@ -1,5 +1,6 @@
 package io.onlineuser.collector.web;
 
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +25,11 @@ final class ClusterSampler implements AutoCloseable {
         return thread;
     });
     private final ArrayDeque<HistoryPoint> history = new ArrayDeque<>();
-    
-    ClusterSampler(LiveCluster live, long intervalMillis, long historyMillis) {
+    private final TodayPeak todayPeak;
+
+    ClusterSampler(LiveCluster live, long intervalMillis, long historyMillis, ZoneId zone) {
         this.live = live;
+        this.todayPeak = new TodayPeak(zone);
         this.intervalMillis = intervalMillis;
         this.historySize = (int) Math.max(2, historyMillis / intervalMillis);
     }
@@ -34,6 +37,10 @@ final class ClusterSampler implements AutoCloseable {
     void start() {
         sample();
         scheduler.scheduleWithFixedDelay(this::sample, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    TodayPeak todayPeak() {
+        return todayPeak;
     }
 
     long intervalMillis() {
@@ -63,6 +70,7 @@ final class ClusterSampler implements AutoCloseable {
         snapshot.servers().forEach((id, stats) -> perServer.put(id, stats.loginedCount()));
         history.addLast(new HistoryPoint(snapshot.takenAt(), snapshot.totals().totalConnCount(),
                 snapshot.totals().loginedCount(), perServer));
+        todayPeak.record(snapshot.takenAt(), snapshot.totals().loginedCount());
         while (history.size() > historySize) {
             history.removeFirst();
         }

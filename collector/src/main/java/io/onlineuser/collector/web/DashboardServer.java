@@ -6,7 +6,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,12 +22,16 @@ import io.onlineuser.collector.live.LiveCluster;
 import io.onlineuser.collector.live.LoginsPage;
 import io.onlineuser.collector.live.LoginsQuery;
 import io.onlineuser.collector.live.ServerStatus;
+import io.onlineuser.collector.report.DailyReport;
+import io.onlineuser.collector.report.DayFigures;
+import io.onlineuser.collector.report.PrometheusException;
 
 /**
  * {@code serve}, the master: the JSON API and the page at {@code /}, answered from the live index
  * ({@link LiveCluster}), so a request costs the connectors nothing. {@code /api/online},
  * {@code /api/users/{uid}}, {@code /api/logins} (paged, by server and uid prefix, by login time),
- * {@code /api/duplicates}, {@code /api/servers} (state and data age), {@code /api/history}, and
+ * {@code /api/duplicates}, {@code /api/servers} (state and data age), {@code /api/history},
+ * {@code /api/today} (today's PCU as sampled here), {@code /api/report} (with Prometheus), and
  * {@code POST /api/kick} when started with kick allowed. The page is one file from the jar.
  */
 public final class DashboardServer implements AutoCloseable {
@@ -41,8 +49,11 @@ public final class DashboardServer implements AutoCloseable {
     /** Browsers send this only from our own page: a cross-site form or link cannot, so it cannot kick. */
     static final String KICK_HEADER = "X-Onlineuser-Kick";
 
+    private static final String CHART_LIBRARY = "/io/onlineuser/collector/web/chart.umd.js";
+
     private final LiveCluster live;
     private final ClusterSampler sampler;
+    private final DailyReport dailyReport;
     private final boolean kickAllowed;
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newFixedThreadPool(4, task -> {
@@ -53,9 +64,19 @@ public final class DashboardServer implements AutoCloseable {
 
     public DashboardServer(LiveCluster live, String host, int port, long refreshMillis, long historyMillis, boolean kickAllowed)
             throws IOException {
+        this(live, host, port, refreshMillis, historyMillis, kickAllowed, ZoneId.systemDefault(), null);
+    }
+
+    /**
+     * @param zone        whose days "today" and the daily chart follow
+     * @param dailyReport Prometheus's daily figures for {@code /api/report} and the page's chart; null without Prometheus
+     */
+    public DashboardServer(LiveCluster live, String host, int port, long refreshMillis, long historyMillis, boolean kickAllowed,
+                           ZoneId zone, DailyReport dailyReport) throws IOException {
         this.live = live;
         this.kickAllowed = kickAllowed;
-        this.sampler = new ClusterSampler(live, refreshMillis, historyMillis);
+        this.dailyReport = dailyReport;
+        this.sampler = new ClusterSampler(live, refreshMillis, historyMillis, zone);
         this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.setExecutor(handlers);
         server.createContext("/", exchange -> answer(exchange, this::route));
@@ -89,6 +110,12 @@ public final class DashboardServer implements AutoCloseable {
             sendPage(exchange);
         } else if ("/api/online".equals(path)) {
             sendJson(exchange, 200, params.flag("fresh") ? live.cluster().online(true) : live.online());
+        } else if ("/chart.umd.js".equals(path)) {
+            sendResource(exchange, CHART_LIBRARY, "text/javascript; charset=utf-8");
+        } else if ("/api/today".equals(path)) {
+            sendJson(exchange, 200, sampler.todayPeak().view());
+        } else if ("/api/report".equals(path)) {
+            report(exchange, params);
         } else if ("/api/history".equals(path)) {
             sendJson(exchange, 200, Map.of("intervalMillis", sampler.intervalMillis(), "points", sampler.history()));
         } else if (path.startsWith("/api/users/") && path.length() > "/api/users/".length()) {
@@ -148,14 +175,49 @@ public final class DashboardServer implements AutoCloseable {
         sendJson(exchange, 200, live.kick(serverId, uid, params.text("reason", "kicked by operator")));
     }
 
+    /** {@code /api/report?days=N}: Prometheus's figures per day, as {@code report --json} prints them. */
+    private void report(HttpExchange exchange, Params params) throws IOException {
+        if (dailyReport == null) {
+            sendJson(exchange, 404, Map.of("error", "no Prometheus: start serve with --prometheus URL"));
+            return;
+        }
+        int days = params.number("days", 7);
+        if (days < 1 || days > 366) {
+            throw new BadRequest("days must be between 1 and 366, got " + days);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try {
+            for (DayFigures day : dailyReport.lastDays(days, Instant.now())) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("date", day.date().toString());
+                row.put("pcu", day.pcu());
+                row.put("pcuAt", day.pcuAt().toString());
+                row.put("acu", day.acu());
+                row.put("logins", day.logins());
+                row.put("sessions", day.sessions());
+                row.put("sessionP50", day.sessionP50());
+                row.put("sessionP90", day.sessionP90());
+                rows.add(row);
+            }
+        } catch (PrometheusException e) {
+            sendJson(exchange, 502, Map.of("error", e.getMessage()));
+            return;
+        }
+        sendJson(exchange, 200, Map.of("days", rows));
+    }
+
     private void sendPage(HttpExchange exchange) throws IOException {
-        try (InputStream page = DashboardServer.class.getResourceAsStream(PAGE)) {
+        sendResource(exchange, PAGE, "text/html; charset=utf-8");
+    }
+
+    private void sendResource(HttpExchange exchange, String resource, String contentType) throws IOException {
+        try (InputStream page = DashboardServer.class.getResourceAsStream(resource)) {
             if (page == null) {
-                sendJson(exchange, 500, Map.of("error", "dashboard page missing from the jar"));
+                sendJson(exchange, 500, Map.of("error", resource + " missing from the jar"));
                 return;
             }
             byte[] bytes = page.readAllBytes();
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.sendResponseHeaders(200, bytes.length);
             try (OutputStream body = exchange.getResponseBody()) {
                 body.write(bytes);

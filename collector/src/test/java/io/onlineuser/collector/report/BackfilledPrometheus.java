@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * written as OpenMetrics text and turned into TSDB blocks by {@code promtool tsdb create-blocks-from
  * openmetrics}: history a test makes up, queried through the real HTTP API.
  */
-final class BackfilledPrometheus implements AutoCloseable {
+public final class BackfilledPrometheus implements AutoCloseable {
 
     private final Process process;
     private final String url;
@@ -30,7 +30,7 @@ final class BackfilledPrometheus implements AutoCloseable {
         this.url = url;
     }
 
-    static BackfilledPrometheus start(Path dir, String openMetrics) throws Exception {
+    public static BackfilledPrometheus start(Path dir, String openMetrics) throws Exception {
         Path input = dir.resolve("history.om");
         Files.writeString(input, openMetrics, StandardCharsets.UTF_8);
         Path data = dir.resolve("data");
@@ -40,7 +40,7 @@ final class BackfilledPrometheus implements AutoCloseable {
     }
 
     /** A Prometheus that holds nothing (and scrapes nothing). */
-    static BackfilledPrometheus empty(Path dir) throws Exception {
+    public static BackfilledPrometheus empty(Path dir) throws Exception {
         return launch(dir, dir.resolve("data"));
     }
 
@@ -61,7 +61,7 @@ final class BackfilledPrometheus implements AutoCloseable {
         return prometheus;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 

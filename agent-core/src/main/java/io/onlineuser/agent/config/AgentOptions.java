@@ -3,6 +3,7 @@ package io.onlineuser.agent.config;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -46,6 +47,9 @@ import java.util.regex.Pattern;
  *     counts every listener</td></tr>
  * <tr><td>netty.ports</td><td>none</td><td>the older name of listen.ports, still read when
  *     listen.ports is not given</td></tr>
+ * <tr><td>netty.relocated</td><td>none</td><td>packages that hold a relocated copy of Netty
+ *     (its classes are {@code <package>.io.netty.*}), e.g. {@code io.grpc.netty.shaded}; their
+ *     connections are counted like Netty's</td></tr>
  * <tr><td>kick.enabled</td><td>false</td><td>allow kick / kickBySessionId (JMX and Jolokia)</td></tr>
  * <tr><td>discovery.dir</td><td>none</td><td>directory for the Prometheus file_sd file
  *     {@code <serverId>.json}</td></tr>
@@ -81,6 +85,7 @@ public final class AgentOptions {
     public static final String LISTEN_PORTS = "listen.ports";
     /** The older name of {@link #LISTEN_PORTS}, read when that is not given. */
     public static final String NETTY_PORTS = "netty.ports";
+    public static final String NETTY_RELOCATED = "netty.relocated";
     public static final String KICK_ENABLED = "kick.enabled";
     public static final String DISCOVERY_DIR = "discovery.dir";
     public static final String HOOK_PREFIX = "hook.";
@@ -96,7 +101,7 @@ public final class AgentOptions {
             JOLOKIA_USER, JOLOKIA_PASSWORD, JOLOKIA_PASSWORD_FILE, JOLOKIA_PASSWORD_ENV, JOLOKIA_POLICY,
             JolokiaTls.CERT, JolokiaTls.KEY, JolokiaTls.CA, JolokiaTls.KEYSTORE, JolokiaTls.KEYSTORE_PASSWORD,
             JolokiaTls.KEYSTORE_PASSWORD + SecretOption.FILE, JolokiaTls.KEYSTORE_PASSWORD + SecretOption.ENV,
-            JolokiaTls.CLIENT_AUTH, JolokiaTls.CLIENT_PRINCIPAL, JOLOKIA_MAX_CONNECTIONS, JOLOKIA_READ_TIMEOUT_MILLIS, NETTY_ENABLED, LISTEN_PORTS, NETTY_PORTS, KICK_ENABLED, DISCOVERY_DIR,
+            JolokiaTls.CLIENT_AUTH, JolokiaTls.CLIENT_PRINCIPAL, JOLOKIA_MAX_CONNECTIONS, JOLOKIA_READ_TIMEOUT_MILLIS, NETTY_ENABLED, LISTEN_PORTS, NETTY_PORTS, NETTY_RELOCATED, KICK_ENABLED, DISCOVERY_DIR,
             HOOK_BIND, HOOK_UNBIND, HOOK_KICK, LOG_LEVEL, JOURNAL_SIZE, SESSIONS_REGISTRY));
 
     private static final String DEFAULT_SERVER_TYPE = "connector";
@@ -128,6 +133,7 @@ public final class AgentOptions {
     private final boolean nettyEnabled;
     private final PortScope nettyPorts;
     private final String portsOption;
+    private final List<String> nettyRelocated;
     private final boolean kickEnabled;
     private final Path discoveryDir;
     private final String logLevel;
@@ -158,6 +164,7 @@ public final class AgentOptions {
                     + raw.get(LISTEN_PORTS));
         }
         nettyPorts = values.ports(portsOption);
+        nettyRelocated = packages(values.text(NETTY_RELOCATED), problems);
         boolean kick = values.bool(KICK_ENABLED, false);
         discoveryDir = directory(values, problems);
         logLevel = values.oneOf(LOG_LEVEL, LOG_LEVELS, DEFAULT_LOG_LEVEL);
@@ -323,6 +330,33 @@ public final class AgentOptions {
         return nettyPorts;
     }
 
+    /** Packages holding a relocated Netty copy ({@code <package>.io.netty.*}); empty by default. */
+    public List<String> nettyRelocated() {
+        return nettyRelocated;
+    }
+
+    private static final Pattern PACKAGE = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*");
+
+    private static List<String> packages(String value, Consumer<String> problems) {
+        List<String> found = new ArrayList<>();
+        if (value == null) {
+            return found;
+        }
+        for (String piece : value.split(",")) {
+            String name = piece.trim();
+            if (name.endsWith(".io.netty")) {
+                name = name.substring(0, name.length() - ".io.netty".length());
+            }
+            if (PACKAGE.matcher(name).matches()) {
+                found.add(name);
+            } else {
+                problems.accept("option 'netty.relocated' has '" + piece + "', which is not a package name"
+                        + " (e.g. io.grpc.netty.shaded); that entry is ignored");
+            }
+        }
+        return Collections.unmodifiableList(found);
+    }
+
     /** The name the listener scope was given under: {@code listen.ports}, or its older name {@code netty.ports}. */
     public String portsOption() {
         return portsOption;
@@ -406,6 +440,9 @@ public final class AgentOptions {
         map.put(NETTY_ENABLED, String.valueOf(nettyEnabled));
         if (!nettyPorts.all()) {
             map.put(portsOption, nettyPorts.toString());
+        }
+        if (!nettyRelocated.isEmpty()) {
+            map.put(NETTY_RELOCATED, String.join(",", nettyRelocated));
         }
         map.put(KICK_ENABLED, String.valueOf(kickEnabled));
         if (discoveryDir != null) {

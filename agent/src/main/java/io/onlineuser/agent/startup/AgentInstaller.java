@@ -73,6 +73,9 @@ final class AgentInstaller {
         List<AddedCall> exact = new ArrayList<>(weaving.exactCalls());
         if (options.nettyEnabled()) {
             exact.addAll(PipelineCalls.all());
+            for (String relocated : options.nettyRelocated()) {
+                exact.addAll(PipelineCalls.relocated(relocated));
+            }
         }
         exact.addAll(MinaCalls.all());
         exact.addAll(JavaWebSocketCalls.all());
@@ -83,6 +86,10 @@ final class AgentInstaller {
         }
         if (lateAttach) {
             background.execute(() -> ExistingLogins.count(options.sessionsRegistry(), hooks.calls(), instrumentation));
+        }
+        if (options.nettyEnabled() && !options.nettyRelocated().isEmpty()) {
+            CompletableFuture.delayedExecutor(UNUSED_HOOK_REPORT_MILLIS, TimeUnit.MILLISECONDS, background)
+                    .execute(() -> reportAbsentRelocations(options.nettyRelocated(), instrumentation));
         }
         LOG.info("agent installed{} in {} ms: {}", lateAttach ? " by attach" : "",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), options.asMap());
@@ -110,6 +117,19 @@ final class AgentInstaller {
                         .execute(() -> hooks.reportUnused(loadedClassNames(instrumentation)));
             }
         };
+    }
+
+    /** One line per {@code netty.relocated} package under which no Netty class is loaded. */
+    private static void reportAbsentRelocations(List<String> packages, Instrumentation instrumentation) {
+        List<String> loaded = loadedClassNames(instrumentation);
+        for (String each : packages) {
+            String netty = each + ".io.netty.";
+            if (loaded.stream().noneMatch(name -> name.startsWith(netty))) {
+                LOG.warn("netty.relocated={}: no class {}* is loaded {} s after the start; nothing is counted for it"
+                        + " (the package that holds the copy is the one before '.io.netty', e.g. io.grpc.netty.shaded)",
+                        each, netty, UNUSED_HOOK_REPORT_MILLIS / 1000);
+            }
+        }
     }
 
     private static List<String> loadedClassNames(Instrumentation instrumentation) {

@@ -1,6 +1,5 @@
 package io.onlineuser.agent.instrument.netty;
 
-import io.onlineuser.agent.instrument.SuperTypes;
 
 /**
  * Tells accepted connections from the rest by their parent: a Netty {@code ServerChannel}.
@@ -14,7 +13,7 @@ public final class AcceptedChannels {
     private static final ClassValue<Boolean> IS_SERVER_CHANNEL = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
-            return SuperTypes.named(type, SERVER_CHANNEL) != null;
+            return NettyTypes.named(type, SERVER_CHANNEL) != null;
         }
     };
 

@@ -1,6 +1,5 @@
 package io.onlineuser.agent.instrument.netty;
 
-import io.onlineuser.agent.instrument.SuperTypes;
 import java.lang.reflect.Method;
 
 /**
@@ -77,7 +76,7 @@ public final class ChannelIds {
     }
 
     private static Method interfaceMethod(Class<?> type, String interfaceName, String name) {
-        Class<?> owner = SuperTypes.named(type, interfaceName);
+        Class<?> owner = NettyTypes.named(type, interfaceName);
         try {
             return owner == null ? null : owner.getMethod(name);
         } catch (NoSuchMethodException | RuntimeException e) {

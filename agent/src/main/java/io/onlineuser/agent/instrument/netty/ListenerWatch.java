@@ -60,7 +60,7 @@ public final class ListenerWatch {
 
     private Listener register(Object serverChannel) {
         return register(serverChannel, NettyChannels.localAddress(serverChannel), serverChannel.getClass().getName(),
-                "netty", "");
+                NettyTypes.transportOf(serverChannel.getClass()), "");
     }
 
     private Listener register(Object key, SocketAddress local, String serverClass, String transport, String path) {
@@ -71,7 +71,7 @@ public final class ListenerWatch {
             return listeners.find(key);
         }
         String scope = listeners.scope().all() ? "" : " (" + portsOption + "=" + listeners.scope() + ")";
-        String kind = "netty".equals(transport) ? serverClass : transport + ", " + serverClass;
+        String kind = transport.startsWith("netty") ? serverClass : transport + ", " + serverClass;
         logs.execute(() -> LOG.info("listener {}{} ({}): {}{}", fresh.address(), fresh.path(), kind,
                 fresh.counted() ? "connections counted" : "connections not counted", scope));
         return fresh;

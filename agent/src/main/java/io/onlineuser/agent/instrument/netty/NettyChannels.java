@@ -1,6 +1,5 @@
 package io.onlineuser.agent.instrument.netty;
 
-import io.onlineuser.agent.instrument.SuperTypes;
 import java.lang.reflect.Method;
 import java.net.SocketAddress;
 
@@ -17,7 +16,7 @@ public final class NettyChannels {
     private static final ClassValue<ChannelMethods> METHODS = new ClassValue<>() {
         @Override
         protected ChannelMethods computeValue(Class<?> type) {
-            return new ChannelMethods(SuperTypes.named(type, CHANNEL));
+            return new ChannelMethods(NettyTypes.named(type, CHANNEL));
         }
     };
 
@@ -25,7 +24,7 @@ public final class NettyChannels {
     private static final ClassValue<Method> CONTEXT_CHANNEL = new ClassValue<>() {
         @Override
         protected Method computeValue(Class<?> type) {
-            return ChannelMethods.method(SuperTypes.named(type, CONTEXT), "channel");
+            return ChannelMethods.method(NettyTypes.named(type, CONTEXT), "channel");
         }
     };
 

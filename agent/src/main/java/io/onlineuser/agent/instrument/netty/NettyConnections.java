@@ -1,7 +1,6 @@
 package io.onlineuser.agent.instrument.netty;
 
 import io.onlineuser.agent.instrument.ConnectionKind;
-import io.onlineuser.agent.instrument.SuperTypes;
 import java.net.SocketAddress;
 
 /** Netty's connections for hooks and kicks: a {@code Channel}, or a {@code ChannelHandlerContext} for its channel. */
@@ -14,7 +13,7 @@ public final class NettyConnections implements ConnectionKind {
 
     @Override
     public boolean holds(Class<?> type) {
-        return SuperTypes.named(type, NettyChannels.CHANNEL) != null || SuperTypes.named(type, NettyChannels.CONTEXT) != null;
+        return NettyTypes.named(type, NettyChannels.CHANNEL) != null || NettyTypes.named(type, NettyChannels.CONTEXT) != null;
     }
 
     @Override

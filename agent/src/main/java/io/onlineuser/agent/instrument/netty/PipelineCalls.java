@@ -21,38 +21,52 @@ public final class PipelineCalls implements AddedCall {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineCalls.class);
     private static final String BRIDGE = "io/onlineuser/agent/bridge/OnlineUserBridge";
-    private static final String CHANNEL_PIPELINE = "io/netty/channel/ChannelPipeline";
-    private static final String CHANNEL = "io/netty/channel/Channel";
-    private static final String CHANNEL_DESCRIPTOR = "()Lio/netty/channel/Channel;";
 
     /**
      * At the start of {@code fireChannelActive()}: reports the channel before any handler of the
      * application can bind a session to it.
      */
-    public static final PipelineCalls ACTIVE = new PipelineCalls("fireChannelActive", Placement.ENTRY);
+    public static final PipelineCalls ACTIVE = new PipelineCalls("", "fireChannelActive", Placement.ENTRY);
 
     /**
      * At the end of {@code fireChannelInactive()}, even when a handler threw: after the
      * application's handlers had their chance to unbind the session themselves; sessions still
      * bound to the channel are logged out by the tracker.
      */
-    public static final PipelineCalls INACTIVE = new PipelineCalls("fireChannelInactive", Placement.EXIT_ALWAYS);
+    public static final PipelineCalls INACTIVE = new PipelineCalls("", "fireChannelInactive", Placement.EXIT_ALWAYS);
 
+    private final String prefix;
     private final String methodName;
     private final Placement placement;
+    private final String pipelineType;
+    private final String channelType;
+    private final String channelDescriptor;
 
-    private PipelineCalls(String methodName, Placement placement) {
+    /** @param prefix the package a relocated Netty copy sits under, with a trailing dot; empty for the stock Netty */
+    private PipelineCalls(String prefix, String methodName, Placement placement) {
+        this.prefix = prefix;
         this.methodName = methodName;
         this.placement = placement;
+        String internalPrefix = prefix.replace('.', '/');
+        this.pipelineType = internalPrefix + "io/netty/channel/ChannelPipeline";
+        this.channelType = internalPrefix + "io/netty/channel/Channel";
+        this.channelDescriptor = "()L" + channelType + ";";
     }
 
     public static List<AddedCall> all() {
         return List.of(ACTIVE, INACTIVE);
     }
 
+    /** The same calls in a Netty relocated under {@code packagePrefix}, e.g. {@code io.grpc.netty.shaded}. */
+    public static List<AddedCall> relocated(String packagePrefix) {
+        String prefix = packagePrefix + ".";
+        return List.of(new PipelineCalls(prefix, "fireChannelActive", Placement.ENTRY),
+                new PipelineCalls(prefix, "fireChannelInactive", Placement.EXIT_ALWAYS));
+    }
+
     @Override
     public String typeName() {
-        return PIPELINE;
+        return prefix + PIPELINE;
     }
 
     @Override
@@ -74,17 +88,17 @@ public final class PipelineCalls implements AddedCall {
     @Override
     public void emit(MethodVisitor method, int access, String descriptor) {
         method.visitVarInsn(Opcodes.ALOAD, 0);
-        method.visitMethodInsn(Opcodes.INVOKEINTERFACE, CHANNEL_PIPELINE, "channel", CHANNEL_DESCRIPTOR, true);
+        method.visitMethodInsn(Opcodes.INVOKEINTERFACE, pipelineType, "channel", channelDescriptor, true);
         method.visitInsn(Opcodes.DUP);
-        if (this == ACTIVE) {
+        if (placement == Placement.ENTRY) {
             method.visitInsn(Opcodes.DUP);
-            method.visitMethodInsn(Opcodes.INVOKEINTERFACE, CHANNEL, "parent", CHANNEL_DESCRIPTOR, true);
+            method.visitMethodInsn(Opcodes.INVOKEINTERFACE, channelType, "parent", channelDescriptor, true);
             method.visitInsn(Opcodes.SWAP);
-            method.visitMethodInsn(Opcodes.INVOKEINTERFACE, CHANNEL, "remoteAddress", "()Ljava/net/SocketAddress;", true);
+            method.visitMethodInsn(Opcodes.INVOKEINTERFACE, channelType, "remoteAddress", "()Ljava/net/SocketAddress;", true);
             method.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "channelActive",
                     "(Ljava/lang/Object;Ljava/lang/Object;Ljava/net/SocketAddress;)V", false);
         } else {
-            method.visitMethodInsn(Opcodes.INVOKEINTERFACE, CHANNEL, "parent", CHANNEL_DESCRIPTOR, true);
+            method.visitMethodInsn(Opcodes.INVOKEINTERFACE, channelType, "parent", channelDescriptor, true);
             method.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "channelInactive",
                     "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
         }
@@ -100,6 +114,6 @@ public final class PipelineCalls implements AddedCall {
 
     @Override
     public String toString() {
-        return PIPELINE + '#' + methodName;
+        return typeName() + '#' + methodName;
     }
 }

@@ -96,6 +96,9 @@ final class AgentInstaller {
         if (lateAttach && options.nettyEnabled()) {
             background.execute(() -> AlreadyOpen.count(instrumentation, events, listeners));
         }
+        if (lateAttach) {
+            background.execute(() -> AlreadyOpenSessions.count(instrumentation, events));
+        }
         if (lateAttach || !options.nettyEnabled()) {
             exporters.now();
             reportUnusedHooks.run();

@@ -9,7 +9,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MinaPlayers {
 
+    private static volatile MinaPlayers current;
+
     private final Map<Long, MinaPlayer> players = new ConcurrentHashMap<>();
+
+    MinaPlayers() {
+        current = this;
+    }
+
+    /** The game's one instance, where an operator's {@code sessions.registry} finds who is logged in. */
+    public static MinaPlayers current() {
+        return current;
+    }
+
+    public Map<Long, MinaPlayer> players() {
+        return players;
+    }
 
     public void enter(MinaPlayer player) {
         players.put(player.session().getId(), player);

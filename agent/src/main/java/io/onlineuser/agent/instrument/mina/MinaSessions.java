@@ -75,6 +75,11 @@ public final class MinaSessions implements ConnectionKind, ServerTransport {
         return session != null && SuperTypes.call(SESSION_METHODS.get(session.getClass()).closeNow, session) != null;
     }
 
+    /** The session's service (its acceptor or connector), or null. */
+    public Object serviceOf(Object session) {
+        return session == null ? null : SuperTypes.call(SESSION_METHODS.get(session.getClass()).service, session);
+    }
+
     @Override
     public List<ListenerAddress> listenersOf(Object service) {
         List<ListenerAddress> found = new ArrayList<>();
@@ -131,8 +136,10 @@ public final class MinaSessions implements ConnectionKind, ServerTransport {
         final Method localAddress;
         final Method isConnected;
         final Method closeNow;
+        final Method service;
 
         SessionMethods(Class<?> type) {
+            service = SuperTypes.method(type, SESSION, "getService");
             remoteAddress = SuperTypes.method(type, SESSION, "getRemoteAddress");
             localAddress = SuperTypes.method(type, SESSION, "getLocalAddress");
             isConnected = SuperTypes.method(type, SESSION, "isConnected");

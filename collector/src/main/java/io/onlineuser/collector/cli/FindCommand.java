@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "find", description = "Where UID is online: every session on every server. Exit 0 online, 1 not, 3 unknown.")
+@Command(name = "find", mixinStandardHelpOptions = true, description = "Where UID is online: every session on every server. Exit 0 online, 1 not, 3 unknown.")
 final class FindCommand implements Callable<Integer> {
 
     private static final String ROW = "%-20s %10s  %-21s %s%n";

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "kick", description = "Close every session of UID on every server (agents need kick.enabled=true).")
+@Command(name = "kick", mixinStandardHelpOptions = true, description = "Close every session of UID on every server (agents need kick.enabled=true).")
 final class KickCommand implements Callable<Integer> {
 
     @ParentCommand

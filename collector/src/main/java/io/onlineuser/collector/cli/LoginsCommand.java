@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
  * pomelo-cli's {@code show logins}, cluster-wide: rows are printed as pages arrive, so a million
  * logged-in users never sit in memory; a progress line goes to stderr every {@value #PROGRESS_EVERY} rows.
  */
-@Command(name = "logins", description = "Logged-in users: loginTime uid address serverId (streamed, page by page).")
+@Command(name = "logins", mixinStandardHelpOptions = true, description = "Logged-in users: loginTime uid address serverId (streamed, page by page).")
 final class LoginsCommand implements Callable<Integer> {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());

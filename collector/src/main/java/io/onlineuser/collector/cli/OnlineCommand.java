@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "online", description = "Connections and logged-in users per server, with a total row (the default command).")
+@Command(name = "online", mixinStandardHelpOptions = true, description = "Connections and logged-in users per server, with a total row (the default command).")
 final class OnlineCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "report", description = "Operators' figures per calendar day, from Prometheus: PCU (and when), ACU, "
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Operators' figures per calendar day, from Prometheus: PCU (and when), ACU, "
         + "logins, ended sessions, median and p90 session length. Exit 0, 2 when Prometheus fails or lacks the series.")
 final class ReportCommand implements Callable<Integer> {
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "serve", description = "The master: follows every connector live (list, then watch), serves the JSON API "
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "The master: follows every connector live (list, then watch), serves the JSON API "
         + "and the dashboard at / from memory (Ctrl-C to stop). Other commands ask it with --via URL.")
 final class ServeCommand implements Callable<Integer> {
 

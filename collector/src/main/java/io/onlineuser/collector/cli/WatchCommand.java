@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code online} again and again on one reused cluster (keep-alive connections), until Ctrl-C or {@code --count}. */
-@Command(name = "watch", description = "Refresh the online table every interval (Ctrl-C to stop).")
+@Command(name = "watch", mixinStandardHelpOptions = true, description = "Refresh the online table every interval (Ctrl-C to stop).")
 final class WatchCommand implements Callable<Integer> {
 
     private static final String CLEAR_SCREEN = "\033[H\033[2J";

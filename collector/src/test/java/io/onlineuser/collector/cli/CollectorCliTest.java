@@ -47,6 +47,15 @@ class CollectorCliTest {
     }
 
     @Test
+    void everyCommandAnswersHelp() {
+        for (String command : List.of("online", "logins", "find", "kick", "watch", "serve", "report")) {
+            CliRun run = run(command, "--help");
+            assertThat(run.status()).as(command + " --help: " + run.err()).isEqualTo(0);
+            assertThat(run.out()).as(command).startsWith("Usage: onlineuser-collector " + command);
+        }
+    }
+
+    @Test
     void onlinePrintsATableWithATotalRow() {
         CliRun run = run("--target", url, "online", "--check-duplicates");
 

@@ -196,6 +196,31 @@ class AgentOptionsTest {
         assertThat(parse(null).nettyPorts().includes(-1)).isTrue();
     }
 
+    @Test
+    void listenPortsIsTheNameForEveryTransportAndNettyPortsItsOlderName() {
+        AgentOptions current = parse("listen.ports=3010,3020");
+        assertThat(problems).isEmpty();
+        assertThat(current.nettyPorts()).hasToString("3010,3020");
+        assertThat(current.portsOption()).isEqualTo("listen.ports");
+        assertThat(current.asMap()).containsEntry("listen.ports", "3010,3020").doesNotContainKey("netty.ports");
+
+        AgentOptions both = parse("listen.ports=3010,netty.ports=4000");
+        assertThat(both.nettyPorts()).hasToString("3010");
+        assertThat(problems).containsExactly("options 'listen.ports' and its older name 'netty.ports' are both given;"
+                + " using listen.ports=3010");
+    }
+
+    @Test
+    void nettyRelocatedTakesPackageNamesAndReportsOthers() {
+        AgentOptions options = parse("netty.relocated=io.grpc.netty.shaded,com.example.shaded.io.netty,no-such package");
+
+        assertThat(options.nettyRelocated()).containsExactly("io.grpc.netty.shaded", "com.example.shaded");
+        assertThat(problems).containsExactly("option 'netty.relocated' has 'no-such package', which is not a package"
+                + " name (e.g. io.grpc.netty.shaded); that entry is ignored");
+        assertThat(options.asMap()).containsEntry("netty.relocated", "io.grpc.netty.shaded,com.example.shaded");
+        assertThat(parse(null).nettyRelocated()).isEmpty();
+    }
+
     private static Arguments bad(String args, String problem, Function<AgentOptions, Object> value, Object expected) {
         return Arguments.of(args, problem, value, expected);
     }

@@ -13,19 +13,23 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The option table of README.md against {@link AgentOptions}: every option the agent knows is
+ * The option table of agent/README.md against {@link AgentOptions}: every option the agent knows is
  * documented there, nothing else is, and a documented default is the code's.
  */
 class OptionTableTest {
 
-    private static final Path README = Path.of("..", "README.md");
+    private static final Path README = Path.of("..", "agent", "README.md");
     private static final Pattern ROW = Pattern.compile("(?m)^\\| (`[^|]*?(?:\\\\\\|[^|]*?)*) \\| ([^|]*) \\|");
     private static final Pattern KEY = Pattern.compile("`([a-zA-Z][\\w.]*)((?:\\[[^\\]]*\\])?)`");
 
     /** Documented key -> its default column. */
     private static Map<String, String> documented() throws IOException {
         Map<String, String> keys = new LinkedHashMap<>();
-        Matcher row = ROW.matcher(Files.readString(README));
+        String text = Files.readString(README);
+        int section = text.indexOf("## Agent options");
+        int next = text.indexOf("\n## ", section + 1);
+        assertThat(section).as("the section 'Agent options' of " + README).isGreaterThanOrEqualTo(0);
+        Matcher row = ROW.matcher(text.substring(section, next < 0 ? text.length() : next));
         while (row.find()) {
             Matcher key = KEY.matcher(row.group(1));
             while (key.find()) {
@@ -44,7 +48,7 @@ class OptionTableTest {
 
     @Test
     void everyOptionIsDocumentedOnceAndNothingElse() throws IOException {
-        assertThat(new TreeSet<>(documented().keySet())).as("options in README.md's table")
+        assertThat(new TreeSet<>(documented().keySet())).as("options in agent/README.md's table")
                 .isEqualTo(new TreeSet<>(AgentOptions.KNOWN_KEYS));
     }
 

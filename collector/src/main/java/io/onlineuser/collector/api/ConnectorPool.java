@@ -93,6 +93,9 @@ final class ConnectorPool implements AutoCloseable {
     public void close() {
         clients.values().forEach(ConnectorClient::close);
         clients.clear();
+        for (HttpClient client : http) {
+            ConnectorClient.stopSharedHttpClient(client);
+        }
     }
 
     private List<ConnectorClient> clientsFor(Set<ConnectorTarget> targets) {

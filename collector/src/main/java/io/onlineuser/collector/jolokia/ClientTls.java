@@ -34,6 +34,23 @@ public final class ClientTls {
     private final Map<String, ClientCertificateRequest> requests = new ConcurrentHashMap<>();
 
     private ClientTls(KeyStore trusted, KeyStore clientKey, char[] keyPassword) throws GeneralSecurityException {
+        this.clientCertificate = describe(clientKey);
+        this.context = context(trusted, clientKey, keyPassword);
+    }
+
+    /** Without files, nothing to check: the JDK's trust store is loaded when a first {@code https://} agent is asked. */
+    private ClientTls() {
+        this.clientCertificate = null;
+        this.context = new DeferredSslContext(() -> {
+            try {
+                return context(null, null, null);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK's default TLS set-up cannot be loaded: " + e, e);
+            }
+        });
+    }
+
+    private SSLContext context(KeyStore trusted, KeyStore clientKey, char[] keyPassword) throws GeneralSecurityException {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);
         X509ExtendedKeyManager keys = null;
@@ -42,19 +59,15 @@ public final class ClientTls {
             factory.init(clientKey, keyPassword);
             keys = (X509ExtendedKeyManager) factory.getKeyManagers()[0];
         }
-        this.clientCertificate = describe(clientKey);
-        context = SSLContext.getInstance("TLS");
-        context.init(new javax.net.ssl.KeyManager[] {new RecordingKeyManager(keys, requests)},
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(new javax.net.ssl.KeyManager[] {new RecordingKeyManager(keys, requests)},
                 new TrustManager[] {new ClassifyingTrustManager(firstExtended(trust.getTrustManagers()))}, null);
+        return tls;
     }
 
     /** The JDK's default trust store, no client certificate. */
     public static ClientTls systemDefault() {
-        try {
-            return new ClientTls(null, null, null);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK's default TLS set-up cannot be loaded: " + e, e);
-        }
+        return new ClientTls();
     }
 
     /**

@@ -36,6 +36,14 @@ import org.jolokia.client.response.JolokiaResponse;
 public final class ConnectorClient implements AutoCloseable {
 
     private static final ObjectName STATS_PATTERN = objectName("onlineuser:type=ConnectionStats,*");
+    /**
+     * The attributes {@link #toStats} reads, named so that the agents do not also serialise the
+     * others (the session-length histogram): 7 instead of 10 ms of an agent's CPU per read before
+     * its JIT has compiled Jolokia's path. An agent that lacks some of them answers the others.
+     */
+    private static final String[] STATS_ATTRIBUTES = {"ServerId", "ServerType", "TotalConnCount", "LoginedCount",
+            "SessionCount", "PeakConnCount", "PeakLoginedCount", "AcceptedConnTotal", "ClosedConnTotal", "LoginTotal",
+            "LogoutTotal", "KickTotal", "StartTime"};
     private static final ObjectName AGENT_PATTERN = objectName("onlineuser:type=Agent,*");
     private static final Map<JolokiaQueryParameter, String> OPTIONS = Map.of(
             JolokiaQueryParameter.INCLUDE_REQUEST, "false",
@@ -70,6 +78,11 @@ public final class ConnectorClient implements AutoCloseable {
         return JolokiaHttp.sharedClient(timeoutMillis, tls);
     }
 
+    /** Ends a shared client's selector thread; its connectors' clients are closed first. */
+    public static void stopSharedHttpClient(HttpClient http) {
+        HttpClientStop.stop(http);
+    }
+
     public ConnectorTarget target() {
         return target;
     }
@@ -81,7 +94,7 @@ public final class ConnectorClient implements AutoCloseable {
 
     /** Reads every attribute of every {@code ConnectionStats} MBean at this target (pattern read). */
     public List<ServerStats> readStats() throws ConnectorException {
-        return statsFrom(send(List.of(new JolokiaReadRequest(STATS_PATTERN))).get(0));
+        return statsFrom(send(List.of(new JolokiaReadRequest(STATS_PATTERN, STATS_ATTRIBUTES))).get(0));
     }
 
     /**
@@ -95,7 +108,7 @@ public final class ConnectorClient implements AutoCloseable {
         int first = counts ? 1 : 0;
         List<JolokiaRequest> requests = new ArrayList<>(first + watched.size());
         if (counts) {
-            requests.add(new JolokiaReadRequest(STATS_PATTERN));
+            requests.add(new JolokiaReadRequest(STATS_PATTERN, STATS_ATTRIBUTES));
         }
         watched.forEach(b -> requests.add(exec(b.session(), "changes", cursors.get(b.serverId()), limit)));
         List<Object> values = requests.isEmpty() ? List.of() : send(requests);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLParameters;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -62,6 +63,8 @@ final class JolokiaHttp implements HttpClientSpi<HttpClient> {
     static HttpClient sharedClient(long timeoutMillis, ClientTls tls) {
         return HttpClient.newBuilder()
                 .sslContext(tls.context())
+                // the JDK's defaults, taken when a TLS connection starts, not now (see DeferredSslContext)
+                .sslParameters(new SSLParameters())
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(timeoutMillis))
                 .followRedirects(HttpClient.Redirect.NORMAL)

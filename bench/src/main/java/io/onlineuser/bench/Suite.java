@@ -1,5 +1,6 @@
 package io.onlineuser.bench;
 
+import io.onlineuser.bench.cold.ColdBench;
 import io.onlineuser.bench.collector.CollectorBench;
 import io.onlineuser.bench.collector.LiveBench;
 import io.onlineuser.bench.fleet.FleetBench;
@@ -28,6 +29,8 @@ enum Suite {
             quick -> new CollectorBench(quick).run()),
     LIVE("collector live mode against 8 connectors with 10,000 users, needs agent, sample-server and collector jars",
             quick -> new LiveBench(quick).run()),
+    COLD("first answers: fresh connectors and a fresh collector, calls 1-300, and a fresh java -jar, needs agent, sample-server and collector jars",
+            quick -> new ColdBench(quick).run()),
     STARTUP("start-up cost and late attach, needs agent and sample-server jars",
             quick -> new StartupBench(quick).run()),
     FLEET("collector against simulated fleets of 100, 300 and 1,000 connectors x 1,000 users, needs agent-core",

@@ -19,48 +19,8 @@ import java.util.regex.Pattern;
  * ({@code key=value,key=value}) and, when it names one, a properties file
  * ({@code config=/path/agent.properties}; inline values win).
  *
- * <table>
- * <caption>Options</caption>
- * <tr><th>key</th><th>default</th><th>meaning</th></tr>
- * <tr><td>config</td><td>none</td><td>properties file with more options</td></tr>
- * <tr><td>serverId</td><td>{@code <hostname>-<pid>}</td><td>id in MBean names, discovery file
- *     and Jolokia agentId; 1-128 letters, digits, '.', '_' or '-'</td></tr>
- * <tr><td>serverType</td><td>connector</td><td>same character rules as serverId</td></tr>
- * <tr><td>jolokia.enabled</td><td>true</td><td>start the embedded Jolokia HTTP endpoint</td></tr>
- * <tr><td>jolokia.host</td><td>127.0.0.1</td><td>address Jolokia binds to</td></tr>
- * <tr><td>jolokia.port</td><td>8778</td><td>0-65535; 0 picks any free port</td></tr>
- * <tr><td>jolokia.user</td><td>none</td><td>basic-auth user; needs jolokia.password</td></tr>
- * <tr><td>jolokia.password</td><td>none</td><td>basic-auth password; needs jolokia.user. On the
- *     command line it is visible to every local user (a warning says so): prefer</td></tr>
- * <tr><td>jolokia.password.file</td><td>none</td><td>file whose first line is the password
- *     (owner-only readable, else a warning)</td></tr>
- * <tr><td>jolokia.password.env</td><td>none</td><td>environment variable holding the password</td></tr>
- * <tr><td>jolokia.tls.*</td><td>none</td><td>HTTPS and client certificates: {@link JolokiaTls}</td></tr>
- * <tr><td>jolokia.policy</td><td>bundled</td><td>the operator's own Jolokia policy file</td></tr>
- * <tr><td>jolokia.maxConnections</td><td>128</td><td>connections open to Jolokia at once; one
- *     more is closed at once</td></tr>
- * <tr><td>jolokia.readTimeoutMillis</td><td>10000</td><td>a request (TLS handshake, line, headers,
- *     body) not read within this time from its first byte is dropped</td></tr>
- * <tr><td>netty.enabled</td><td>true</td><td>count accepted Netty connections</td></tr>
- * <tr><td>listen.ports</td><td>every listener</td><td>count only connections accepted by listeners
- *     on these ports and ranges, e.g. {@code 3010,3100-3199}, whatever their transport; a bad value
- *     counts every listener</td></tr>
- * <tr><td>netty.ports</td><td>none</td><td>the older name of listen.ports, still read when
- *     listen.ports is not given</td></tr>
- * <tr><td>netty.relocated</td><td>none</td><td>packages that hold a relocated copy of Netty
- *     (its classes are {@code <package>.io.netty.*}), e.g. {@code io.grpc.netty.shaded}; their
- *     connections are counted like Netty's</td></tr>
- * <tr><td>kick.enabled</td><td>false</td><td>allow kick / kickBySessionId (JMX and Jolokia)</td></tr>
- * <tr><td>discovery.dir</td><td>none</td><td>directory for the Prometheus file_sd file
- *     {@code <serverId>.json}</td></tr>
- * <tr><td>hook.bind, hook.unbind, hook.kick</td><td>none</td><td>hook descriptions, read by
- *     the instrumentation; any other {@code hook.*} key is accepted for it too</td></tr>
- * <tr><td>journal.size</td><td>65536</td><td>logins and logouts kept for {@code Session.changes},
- *     16-4194304 (about 56 bytes each)</td></tr>
- * <tr><td>sessions.registry</td><td>none</td><td>where the application keeps its sessions, read once
- *     after a late attach so that players already logged in are counted</td></tr>
- * <tr><td>log.level</td><td>info</td><td>error, warn, info, debug or trace</td></tr>
- * </table>
+ * What each option means and its default is documented once, in agent/README.md "Agent options";
+ * {@code OptionTableTest} fails when that table and {@link #KNOWN_KEYS} or the defaults here differ.
  *
  * <p>Nothing here throws: each bad value is reported once through {@code problems} and
  * replaced by its default. Jolokia authentication needs both user and password; when only one
@@ -81,6 +41,7 @@ public final class AgentOptions {
     public static final String JOLOKIA_POLICY = "jolokia.policy";
     public static final String JOLOKIA_MAX_CONNECTIONS = "jolokia.maxConnections";
     public static final String JOLOKIA_READ_TIMEOUT_MILLIS = "jolokia.readTimeoutMillis";
+    public static final String JOLOKIA_WARM_UP_MILLIS = "jolokia.warmUpMillis";
     public static final String NETTY_ENABLED = "netty.enabled";
     public static final String LISTEN_PORTS = "listen.ports";
     /** The older name of {@link #LISTEN_PORTS}, read when that is not given. */
@@ -101,7 +62,7 @@ public final class AgentOptions {
             JOLOKIA_USER, JOLOKIA_PASSWORD, JOLOKIA_PASSWORD_FILE, JOLOKIA_PASSWORD_ENV, JOLOKIA_POLICY,
             JolokiaTls.CERT, JolokiaTls.KEY, JolokiaTls.CA, JolokiaTls.KEYSTORE, JolokiaTls.KEYSTORE_PASSWORD,
             JolokiaTls.KEYSTORE_PASSWORD + SecretOption.FILE, JolokiaTls.KEYSTORE_PASSWORD + SecretOption.ENV,
-            JolokiaTls.CLIENT_AUTH, JolokiaTls.CLIENT_PRINCIPAL, JOLOKIA_MAX_CONNECTIONS, JOLOKIA_READ_TIMEOUT_MILLIS, NETTY_ENABLED, LISTEN_PORTS, NETTY_PORTS, NETTY_RELOCATED, KICK_ENABLED, DISCOVERY_DIR,
+            JolokiaTls.CLIENT_AUTH, JolokiaTls.CLIENT_PRINCIPAL, JOLOKIA_MAX_CONNECTIONS, JOLOKIA_READ_TIMEOUT_MILLIS, JOLOKIA_WARM_UP_MILLIS, NETTY_ENABLED, LISTEN_PORTS, NETTY_PORTS, NETTY_RELOCATED, KICK_ENABLED, DISCOVERY_DIR,
             HOOK_BIND, HOOK_UNBIND, HOOK_KICK, LOG_LEVEL, JOURNAL_SIZE, SESSIONS_REGISTRY));
 
     private static final String DEFAULT_SERVER_TYPE = "connector";
@@ -110,6 +71,7 @@ public final class AgentOptions {
     private static final String DEFAULT_LOG_LEVEL = "info";
     private static final int DEFAULT_MAX_CONNECTIONS = 128;
     private static final int DEFAULT_READ_TIMEOUT_MILLIS = 10_000;
+    private static final int DEFAULT_WARM_UP_MILLIS = 300;
     private static final int DEFAULT_JOURNAL_SIZE = 65_536;
     private static final int MIN_JOURNAL_SIZE = 16;
     private static final int MAX_JOURNAL_SIZE = 4_194_304;
@@ -130,6 +92,7 @@ public final class AgentOptions {
     private final String jolokiaPolicy;
     private final int jolokiaMaxConnections;
     private final int jolokiaReadTimeoutMillis;
+    private final int jolokiaWarmUpMillis;
     private final boolean nettyEnabled;
     private final PortScope nettyPorts;
     private final String portsOption;
@@ -157,6 +120,7 @@ public final class AgentOptions {
         jolokiaMaxConnections = values.intBetween(JOLOKIA_MAX_CONNECTIONS, 1, 10_000, DEFAULT_MAX_CONNECTIONS);
         jolokiaReadTimeoutMillis = values.intBetween(JOLOKIA_READ_TIMEOUT_MILLIS, 100, 3_600_000,
                 DEFAULT_READ_TIMEOUT_MILLIS);
+        jolokiaWarmUpMillis = values.intBetween(JOLOKIA_WARM_UP_MILLIS, 0, 60_000, DEFAULT_WARM_UP_MILLIS);
         nettyEnabled = values.bool(NETTY_ENABLED, true);
         portsOption = raw.containsKey(LISTEN_PORTS) || !raw.containsKey(NETTY_PORTS) ? LISTEN_PORTS : NETTY_PORTS;
         if (raw.containsKey(LISTEN_PORTS) && raw.containsKey(NETTY_PORTS)) {
@@ -321,6 +285,11 @@ public final class AgentOptions {
         return jolokiaReadTimeoutMillis;
     }
 
+    /** CPU time the agent may spend asking its own Jolokia before the first client does; 0: none. */
+    public int jolokiaWarmUpMillis() {
+        return jolokiaWarmUpMillis;
+    }
+
     public boolean nettyEnabled() {
         return nettyEnabled;
     }
@@ -437,6 +406,7 @@ public final class AgentOptions {
         }
         map.put(JOLOKIA_MAX_CONNECTIONS, String.valueOf(jolokiaMaxConnections));
         map.put(JOLOKIA_READ_TIMEOUT_MILLIS, String.valueOf(jolokiaReadTimeoutMillis));
+        map.put(JOLOKIA_WARM_UP_MILLIS, String.valueOf(jolokiaWarmUpMillis));
         map.put(NETTY_ENABLED, String.valueOf(nettyEnabled));
         if (!nettyPorts.all()) {
             map.put(portsOption, nettyPorts.toString());

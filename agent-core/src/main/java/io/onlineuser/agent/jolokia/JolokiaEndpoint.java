@@ -31,6 +31,7 @@ public final class JolokiaEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(JolokiaEndpoint.class);
 
     private final CompletableFuture<String> listening = new CompletableFuture<>();
+    private final CompletableFuture<Integer> warmedUp = new CompletableFuture<>();
     private JolokiaServer server;
     private NettyHttpServer httpServer;
     private String url;
@@ -90,6 +91,7 @@ public final class JolokiaEndpoint {
             warnIfOpen(options, http.getAddress(), address);
             listening.complete(address);
             announce(onUrl, address);
+            warmedUp.complete(new WarmUp(http, address, options, this::isStopped).run());
         } catch (IOException e) {
             LOG.warn("Jolokia not started: cannot listen on {} ({}); the agent carries on without it",
                     where, e.toString());
@@ -162,6 +164,15 @@ public final class JolokiaEndpoint {
      */
     public CompletableFuture<String> listening() {
         return listening.copy();
+    }
+
+    /** Completes, once Jolokia listens, with the requests its warm-up had answered (0 when off); see {@link WarmUp}. */
+    public CompletableFuture<Integer> warmedUp() {
+        return warmedUp.copy();
+    }
+
+    private synchronized boolean isStopped() {
+        return stopped;
     }
 
     /** The URL once listening, else null. */

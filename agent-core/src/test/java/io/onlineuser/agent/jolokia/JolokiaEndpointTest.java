@@ -175,6 +175,24 @@ class JolokiaEndpointTest {
     }
 
     @Test
+    void beforeTheFirstClientItAsksItselfPastTheAuthenticatorAndWithinItsBounds() throws Exception {
+        start(",jolokia.user=ops,jolokia.password=s3cret");
+
+        // every request of its rounds was answered 200: none was turned away by the authenticator
+        int answered = endpoint.warmedUp().get(60, TimeUnit.SECONDS);
+        assertThat(answered).isPositive().isLessThanOrEqualTo(WarmUp.MAX_REQUESTS);
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(url + "/read/" + stats())));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void withWarmUpOffItAsksItselfNothing() throws Exception {
+        start(",jolokia.warmUpMillis=0");
+
+        assertThat(endpoint.warmedUp().get(30, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
     void credentialsAreRequiredWhenUserAndPasswordAreSet() throws Exception {
         start(",jolokia.user=ops,jolokia.password=s3cret");
 

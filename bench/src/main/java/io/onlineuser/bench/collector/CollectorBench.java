@@ -23,8 +23,8 @@ import java.util.function.Function;
  */
 public final class CollectorBench {
 
-    static final int CONNECTORS = 8;
-    static final int USERS = 10_000;
+    public static final int CONNECTORS = 8;
+    public static final int USERS = 10_000;
     /** online + find pairs before timing (until 2026-12-01: 300, which timed the agents' JIT warm-up). */
     private static final int WARM_UP_CALLS = 3_000;
     /** Listings per run: one listing is a single sample, as noisy as one call on a shared machine. */
@@ -191,11 +191,20 @@ public final class CollectorBench {
 
     /** Starts the connectors two at a time: eight JVMs starting at once take longer on 2 cores. */
     static List<ConnectorProcess> startConnectors() throws Exception {
+        return startConnectors(null);
+    }
+
+    /** As {@link #startConnectors()}; {@code firstAgentPath} (async-profiler options) profiles the first one. */
+    public static List<ConnectorProcess> startConnectors(String firstAgentPath) throws Exception {
         ExecutorService starter = Executors.newFixedThreadPool(2);
         List<Future<ConnectorProcess>> starting = new ArrayList<>();
         for (int i = 0; i < CONNECTORS; i++) {
             String id = serverId(i);
-            starting.add(starter.submit(() -> BenchConnectors.builder(id, true).maxHeap("128m").start()));
+            ConnectorProcess.Builder builder = BenchConnectors.builder(id, true).maxHeap("128m");
+            if (i == 0 && firstAgentPath != null) {
+                builder.jvmArg("-agentpath:" + System.getenv("ASYNC_PROFILER_LIB") + "=" + firstAgentPath);
+            }
+            starting.add(starter.submit(builder::start));
         }
         starter.shutdown();
         List<ConnectorProcess> started = new ArrayList<>();
@@ -218,7 +227,7 @@ public final class CollectorBench {
      * Waits until every player is logged in, or until none has logged in for 60 s (a starved
      * machine drops some: bots do not reconnect); returns how many are, which the answers must match.
      */
-    static int awaitLoggedIn(List<Bots> players) throws InterruptedException {
+    public static int awaitLoggedIn(List<Bots> players) throws InterruptedException {
         long lastProgress = System.nanoTime();
         int loggedIn = 0;
         while (loggedIn < USERS && System.nanoTime() - lastProgress < Duration.ofSeconds(60).toNanos()) {

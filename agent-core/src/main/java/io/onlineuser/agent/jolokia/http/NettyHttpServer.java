@@ -9,6 +9,7 @@ import io.grpc.netty.shaded.io.netty.channel.Channel;
 import io.grpc.netty.shaded.io.netty.channel.ChannelInitializer;
 import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import io.grpc.netty.shaded.io.netty.channel.ChannelPipeline;
+import io.grpc.netty.shaded.io.netty.channel.embedded.EmbeddedChannel;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
@@ -46,11 +47,13 @@ public final class NettyHttpServer extends HttpServer {
     private final Map<String, ServedContext> contexts = new ConcurrentHashMap<>();
     private final EventLoopGroup loop;
     private final Channel listener;
+    private final ConnectionLimits limits;
     private volatile Executor executor;
 
-    private NettyHttpServer(EventLoopGroup loop, ServerBootstrap bootstrap, InetSocketAddress address)
-            throws IOException {
+    private NettyHttpServer(EventLoopGroup loop, ServerBootstrap bootstrap, InetSocketAddress address,
+            ConnectionLimits limits) throws IOException {
         this.loop = loop;
+        this.limits = limits;
         try {
             this.listener = bootstrap.bind(address).syncUninterruptibly().channel();
         } catch (RuntimeException e) {
@@ -85,20 +88,35 @@ public final class NettyHttpServer extends HttpServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        ChannelPipeline pipeline = channel.pipeline();
-                        ConnectionGuard guard = new ConnectionGuard(limits);
-                        pipeline.addLast(guard);
-                        if (tls != null) {
-                            pipeline.addLast(new SslHandler(serverEngine(tls, clientCertificates)));
-                        }
-                        pipeline.addLast(new HttpServerCodec(RefusedRequests.MAX_LINE_BYTES,
-                                RefusedRequests.MAX_HEADER_BYTES, 8192));
-                        pipeline.addLast(new BodyLimit());
-                        pipeline.addLast(new ExchangeHandler(server[0], guard));
+                        addHandlers(channel.pipeline(), server[0], limits,
+                                tls == null ? null : new SslHandler(serverEngine(tls, clientCertificates)));
                     }
                 });
-        server[0] = new NettyHttpServer(loop, bootstrap, address);
+        server[0] = new NettyHttpServer(loop, bootstrap, address, limits);
         return server[0];
+    }
+
+    /** The handlers of every connection, in order; {@code tls} null for plain HTTP. */
+    private static void addHandlers(ChannelPipeline pipeline, NettyHttpServer server, ConnectionLimits limits, SslHandler tls) {
+        ConnectionGuard guard = new ConnectionGuard(limits);
+        pipeline.addLast(guard);
+        if (tls != null) {
+            pipeline.addLast(tls);
+        }
+        pipeline.addLast(new HttpServerCodec(RefusedRequests.MAX_LINE_BYTES, RefusedRequests.MAX_HEADER_BYTES, 8192));
+        pipeline.addLast(new BodyLimit());
+        pipeline.addLast(new ExchangeHandler(server, guard));
+    }
+
+    /**
+     * A connection served in the calling thread by the same handlers as a client's, minus TLS and
+     * the socket: requests go in as bytes, answers come out as bytes.
+     */
+    public LocalConnection localConnection() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        channel.config().setAllocator(UnpooledByteBufAllocator.DEFAULT);
+        addHandlers(channel.pipeline(), this, limits, null);
+        return new LocalConnection(channel);
     }
 
     private static SSLEngine serverEngine(SSLContext tls, boolean clientCertificates) {

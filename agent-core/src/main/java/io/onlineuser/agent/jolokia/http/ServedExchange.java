@@ -20,7 +20,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -148,12 +150,12 @@ class ServedExchange extends HttpExchange {
 
     @Override
     public InetSocketAddress getRemoteAddress() {
-        return (InetSocketAddress) channel.channel().remoteAddress();
+        return inet(channel.channel().remoteAddress());
     }
 
     @Override
     public InetSocketAddress getLocalAddress() {
-        return (InetSocketAddress) channel.channel().localAddress();
+        return inet(channel.channel().localAddress());
     }
 
     @Override
@@ -214,5 +216,11 @@ class ServedExchange extends HttpExchange {
         public void close() {
             ServedExchange.this.close();
         }
+    }
+
+    /** A socket's address; for a {@link LocalConnection}, which has none, the loopback address. */
+    private static InetSocketAddress inet(SocketAddress address) {
+        return address instanceof InetSocketAddress ? (InetSocketAddress) address
+                : new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     }
 }

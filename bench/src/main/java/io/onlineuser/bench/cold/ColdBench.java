@@ -1,0 +1,155 @@
+package io.onlineuser.bench.cold;
+
+import io.onlineuser.bench.collector.CollectorBench;
+import io.onlineuser.bench.process.BenchConnectors;
+import io.onlineuser.bench.process.ChildJvm;
+import io.onlineuser.bench.process.ProcessCpu;
+import io.onlineuser.bench.report.Row;
+import io.onlineuser.bench.report.Stats;
+import io.onlineuser.bench.report.Target;
+import io.onlineuser.sample.bots.Bots;
+import io.onlineuser.testkit.ConnectorProcess;
+import io.onlineuser.testkit.Jars;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The first answers an operator gets: per round, 8 connector JVMs started fresh with the agent and
+ * 10,000 users logged in between them, then a fresh collector JVM ({@link ColdProbe}) asks its
+ * first {@value ColdProbe#COUNTS_CALLS} {@code online} and {@value ColdProbe#LISTING_CALLS} all-users
+ * listings, then {@code java -jar onlineuser-collector.jar online} is timed as a whole process.
+ * With {@value #PROFILE_ENV} set to a directory, async-profiler ({@code libasyncProfiler.so} named by
+ * {@value #PROFILER_ENV}) records the probe and the first connector of the first round there.
+ */
+public final class ColdBench {
+
+    static final String PROFILE_ENV = "COLD_PROFILE_DIR";
+    static final String PROFILER_ENV = "ASYNC_PROFILER_LIB";
+    private static final Path COLLECTOR_JAR = Path.of("collector/target/onlineuser-collector.jar");
+    private static final int JAR_RUNS = 5;
+    /** The agent's line once it has asked its own Jolokia ({@code jolokia.warmUpMillis}). */
+    private static final String WARMED_UP = "Jolokia warmed up";
+
+    private final int rounds;
+
+    public ColdBench(boolean quick) {
+        this.rounds = quick ? 2 : 3;
+    }
+
+    public List<Row> run() throws Exception {
+        List<Double> first = new ArrayList<>();
+        List<Double> firstWithBuild = new ArrayList<>();
+        List<Double> counts = new ArrayList<>();
+        List<Double> firstListing = new ArrayList<>();
+        List<Double> listings = new ArrayList<>();
+        List<Double> jar = new ArrayList<>();
+        List<Double> agentsCpu = new ArrayList<>();
+        int users = 0;
+        for (int round = 0; round < rounds; round++) {
+            String profile = round == 0 ? profileOption() : null;
+            List<ConnectorProcess> connectors = CollectorBench.startConnectors(profile == null ? null
+                    : profile + ",file=" + profileDir().resolve("connector.collapsed"));
+            List<Bots> players = new ArrayList<>();
+            try {
+                for (int i = 0; i < connectors.size(); i++) {
+                    int each = CollectorBench.USERS / connectors.size();
+                    players.add(Bots.builder("127.0.0.1", connectors.get(i).pomeloPort()).connections(each).logins(each)
+                            .ratePerSecond(500).uidPrefix("c" + i + "-").start());
+                }
+                users = CollectorBench.awaitLoggedIn(players);
+                for (ConnectorProcess connector : connectors) {
+                    connector.awaitOutput(WARMED_UP, Duration.ofSeconds(120));
+                }
+                Thread.sleep(2_000); // the connectors' JIT settles after the logins
+                List<String> args = new ArrayList<>();
+                args.add(Integer.toString(users));
+                connectors.forEach(c -> args.add(c.jolokiaUrl()));
+                List<String> jvmArgs = profile == null ? List.of()
+                        : List.of("-agentpath:" + System.getenv(PROFILER_ENV) + "=" + profile + ",file=" + profileDir().resolve("probe.collapsed"));
+                double agentsCpuBefore = agentsCpuSeconds(connectors);
+                Map<String, List<Double>> samples = ChildJvm.run(ColdProbe.class, jvmArgs, args, 300);
+                agentsCpu.add((agentsCpuSeconds(connectors) - agentsCpuBefore) * 1000 / (ColdProbe.COUNTS_CALLS + ColdProbe.LISTING_CALLS));
+                List<Double> countsOfRound = samples.get("counts");
+                first.add(countsOfRound.get(0));
+                firstWithBuild.add(samples.get("firstWithBuild").get(0));
+                counts.add(median(countsOfRound));
+                firstListing.add(samples.get("logins").get(0));
+                listings.add(median(samples.get("logins")));
+                for (int run = 0; run < JAR_RUNS; run++) {
+                    jar.add(freshJarMillis(connectors));
+                }
+                System.err.printf("   cold round %d: first online %.1f ms, median of calls 1-%d %.2f ms; all users first %.1f ms,"
+                        + " median %.1f ms; agents' CPU per call %.1f ms; fresh jar %s ms%n", round + 1, countsOfRound.get(0), ColdProbe.COUNTS_CALLS,
+                        counts.get(round), firstListing.get(round), listings.get(round), agentsCpu.get(round), jar.subList(round * JAR_RUNS, jar.size()));
+            } finally {
+                players.forEach(Bots::close);
+                connectors.forEach(ConnectorProcess::close);
+            }
+        }
+        String setup = CollectorBench.CONNECTORS + " fresh connector JVMs, " + String.format("%,d", users) + " users, "
+                + rounds + " rounds";
+        return List.of(
+                new Row("cold: first online call", Stats.of(toArray(first)), "ms", Target.atMost(150),
+                        setup + "; a fresh collector JVM's first OnlineUserCluster.online(), the agents' first Jolokia request"),
+                Row.context("cold: first online call, with building the cluster", Stats.of(toArray(firstWithBuild)), "ms",
+                        "as above, plus OnlineUserCluster.builder()…build()"),
+                new Row("cold: online, median of calls 1-" + ColdProbe.COUNTS_CALLS, Stats.of(toArray(counts)), "ms",
+                        Target.atMost(2.9), setup + "; per round the median; target: Pomelo's counts fan-out, 2.9-3.0 ms"),
+                Row.context("cold: the agents' CPU per call, calls 1-" + (ColdProbe.COUNTS_CALLS + ColdProbe.LISTING_CALLS),
+                        Stats.of(toArray(agentsCpu)), "ms", "all 8 connector JVMs' CPU time while the probe ran, ÷ its calls"),
+                Row.context("cold: all users, first listing", Stats.of(toArray(firstListing)), "ms", setup),
+                new Row("cold: all users, median of listings 1-" + ColdProbe.LISTING_CALLS, Stats.of(toArray(listings)), "ms",
+                        Target.atMost(35), setup + "; target: Pomelo's live list, 35-37 ms"),
+                new Row("cold: fresh java -jar onlineuser-collector.jar online", Stats.of(toArray(jar)), "ms", Target.atMost(400),
+                        "wall time of the whole process (JVM start, 8 requests, table printed), " + JAR_RUNS
+                                + " per round after the probe; " + setup));
+    }
+
+    private static double freshJarMillis(List<ConnectorProcess> connectors) throws Exception {
+        if (!Files.isRegularFile(COLLECTOR_JAR)) {
+            throw new IllegalStateException(COLLECTOR_JAR + " not built");
+        }
+        List<String> command = new ArrayList<>(List.of(Jars.javaExecutable(), "-jar", COLLECTOR_JAR.toString()));
+        connectors.forEach(c -> command.addAll(List.of("--target", c.jolokiaUrl())));
+        command.addAll(List.of("--timeout", "10000", "online"));
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("java -jar onlineuser-collector.jar online failed");
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** CPU seconds of all connector JVMs together. */
+    private static double agentsCpuSeconds(List<ConnectorProcess> connectors) throws java.io.IOException {
+        double total = 0;
+        for (ConnectorProcess connector : connectors) {
+            total += ProcessCpu.seconds(connector.pid());
+        }
+        return total;
+    }
+
+    private static String profileOption() {
+        String dir = System.getenv(PROFILE_ENV);
+        String lib = System.getenv(PROFILER_ENV);
+        return dir == null || lib == null ? null : "start,event=cpu,interval=1ms,collapsed";
+    }
+
+    private static Path profileDir() {
+        return Path.of(System.getenv(PROFILE_ENV)).toAbsolutePath();
+    }
+
+    private static double median(List<Double> values) {
+        return Stats.of(toArray(values)).median();
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

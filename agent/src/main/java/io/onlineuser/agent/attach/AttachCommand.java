@@ -1,12 +1,11 @@
 package io.onlineuser.agent.attach;
 
+import io.onlineuser.agent.suggest.SuggestCommand;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * {@code java -jar onlineuser-agent.jar attach <pid> [options] | list}. The attach API lives in the
+ * {@code java -jar onlineuser-agent.jar attach <pid> [options] | list | suggest <pid> [...]}. The attach API lives in the
  * {@code jdk.attach} module, missing from JREs: it is touched only through {@link JvmAttacher}, so
  * its absence becomes a clear message instead of a stack trace.
  */
@@ -19,8 +18,11 @@ public final class AttachCommand {
     private static final String USAGE_TEXT = String.join(System.lineSeparator(),
             "usage: java -jar onlineuser-agent.jar attach <pid> [key=value,key=value...]",
             "       java -jar onlineuser-agent.jar list",
-            "  attach  loads the agent into a running JVM (options as for -javaagent; a second attach does nothing)",
-            "  list    shows the JVMs this user can attach to");
+            "       java -jar onlineuser-agent.jar suggest <pid> [--watch DURATION] [--all] [--json]",
+            "  attach   loads the agent into a running JVM (options as for -javaagent; a second attach does nothing)",
+            "  list     shows the JVMs this user can attach to",
+            "  suggest  proposes hook.bind/hook.unbind/hook.kick lines for a running server; --watch proves them",
+            "           ('suggest --help' for more)");
 
     private AttachCommand() {
     }
@@ -36,6 +38,8 @@ public final class AttachCommand {
                     return list(args, out, err);
                 case "attach":
                     return attach(args, out, err);
+                case "suggest":
+                    return SuggestCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
                 default:
                     err.println("unknown command '" + args[0] + "'");
                     err.println(USAGE_TEXT);
@@ -70,7 +74,7 @@ public final class AttachCommand {
         }
         String options = args.length == 3 ? args[2] : "";
         try {
-            JvmAttacher.load(pid, agentJar(), options);
+            JvmAttacher.load(pid, JvmAttacher.agentJar(), options);
         } catch (AttachFailure e) {
             err.println(e.getMessage());
             return FAILED;
@@ -78,13 +82,5 @@ public final class AttachCommand {
         out.println("onlineuser agent loaded into JVM " + pid
                 + "; its log lines ([onlineuser] ...) appear on that JVM's standard error");
         return OK;
-    }
-
-    private static Path agentJar() throws AttachFailure {
-        try {
-            return Path.of(AttachCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException | RuntimeException e) {
-            throw new AttachFailure("cannot tell where onlineuser-agent.jar is: " + e);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.onlineuser.agent.attach;
 
 /** An attach that did not happen; the message is meant for the operator. */
-final class AttachFailure extends Exception {
+public final class AttachFailure extends Exception {
 
     private static final long serialVersionUID = 1L;
 

@@ -6,14 +6,24 @@ import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** The only class that uses {@code com.sun.tools.attach}. */
-final class JvmAttacher {
+public final class JvmAttacher {
 
     private JvmAttacher() {
+    }
+
+    /** The jar this class was loaded from: the agent jar, when run as {@code java -jar}. */
+    public static Path agentJar() throws AttachFailure {
+        try {
+            return Path.of(JvmAttacher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new AttachFailure("cannot tell where onlineuser-agent.jar is: " + e);
+        }
     }
 
     /** One line per attachable JVM but this one: pid and main class or jar. */
@@ -30,7 +40,8 @@ final class JvmAttacher {
         return vm.id() + " " + name;
     }
 
-    static void load(String pid, Path agentJar, String options) throws AttachFailure {
+    /** Loads {@code agentJar} into JVM {@code pid} with {@code options} as its agent argument. */
+    public static void load(String pid, Path agentJar, String options) throws AttachFailure {
         VirtualMachine vm;
         try {
             vm = VirtualMachine.attach(pid);

@@ -2,6 +2,7 @@ package io.onlineuser.agent.bridge;
 
 import java.net.SocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one class advice calls. It lives on the bootstrap class path (appended from a temporary jar),
@@ -14,6 +15,7 @@ public final class OnlineUserBridge {
 
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
     private static volatile BridgeListener listener;
+    private static final AtomicReference<ProbeListener> PROBES = new AtomicReference<>();
 
     private OnlineUserBridge() {
     }
@@ -92,6 +94,28 @@ public final class OnlineUserBridge {
         if (current != null) {
             try {
                 current.hookReturned(hookId, self, session, uidSource);
+            } catch (Throwable ignored) {
+                // as above
+            }
+        }
+    }
+
+    /** Makes {@code probes} the one watch of this JVM; false when another watch runs. */
+    public static boolean claimProbes(ProbeListener probes) {
+        return PROBES.compareAndSet(null, probes);
+    }
+
+    /** Ends the watch of {@code probes}; later probe calls are dropped. */
+    public static void releaseProbes(ProbeListener probes) {
+        PROBES.compareAndSet(probes, null);
+    }
+
+    /** Called by the recording-only hooks of a watch. */
+    public static void probeReturned(int probeId, Object self, Object session, Object uidSource) {
+        ProbeListener current = PROBES.get();
+        if (current != null) {
+            try {
+                current.probeReturned(probeId, self, session, uidSource);
             } catch (Throwable ignored) {
                 // as above
             }

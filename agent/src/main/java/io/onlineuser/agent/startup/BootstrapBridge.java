@@ -31,11 +31,21 @@ public final class BootstrapBridge {
      *         already did (a second attach must not count everything twice)
      */
     public static boolean installAndClaim(Instrumentation instrumentation) throws IOException, ReflectiveOperationException {
+        Class<?> bridge = install(instrumentation);
+        return (Boolean) bridge.getMethod("claimInstall").invoke(null);
+    }
+
+    /**
+     * Makes the bridge visible to every class loader without claiming the install (a {@code suggest}
+     * that finds no agent leaves the install to a later attach).
+     *
+     * @return the bridge class, the one on the bootstrap path
+     */
+    public static Class<?> install(Instrumentation instrumentation) throws IOException, ClassNotFoundException {
         if (!isOnBootstrapPath()) {
             instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(copyJar().toFile()));
         }
-        Class<?> bridge = Class.forName(BRIDGE_CLASS, true, null);
-        return (Boolean) bridge.getMethod("claimInstall").invoke(null);
+        return Class.forName(BRIDGE_CLASS, true, null);
     }
 
     private static boolean isOnBootstrapPath() {

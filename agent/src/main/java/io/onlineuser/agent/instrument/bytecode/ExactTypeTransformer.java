@@ -60,6 +60,27 @@ public final class ExactTypeTransformer implements ClassFileTransformer {
     }
 
     /**
+     * Removes this transformer and rewrites the classes it changed back: retransformation runs
+     * the remaining transformers only, so the classes lose exactly these calls.
+     *
+     * @return how many loaded classes were rewritten back
+     */
+    public int uninstall() {
+        Instrumentation current = instrumentation;
+        if (current == null || !current.removeTransformer(this)) {
+            return 0;
+        }
+        int restored = 0;
+        for (Class<?> loaded : current.getAllLoadedClasses()) {
+            if (byInternalName.containsKey(loaded.getName().replace('.', '/'))) {
+                retransform(loaded);
+                restored++;
+            }
+        }
+        return restored;
+    }
+
+    /**
      * Adds {@code call} to its class, seen from {@code loader}: at its definition, or (on the
      * background thread, since this runs inside a transformation) by retransforming it if it was
      * defined before.

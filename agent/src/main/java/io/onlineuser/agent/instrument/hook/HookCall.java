@@ -17,20 +17,35 @@ import net.bytebuddy.jar.asm.Type;
 final class HookCall implements AddedCall {
 
     private static final String BRIDGE = "io/onlineuser/agent/bridge/OnlineUserBridge";
-    private static final String HOOK_RETURNED = "(ILjava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)V";
+    private static final String RETURNED = "(ILjava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)V";
 
     private final int hookId;
     private final HookSpec spec;
     private final HookStatus status;
     private final String typeName;
+    private final String bridgeMethod;
     private final AtomicBoolean followed = new AtomicBoolean();
 
     /** @param typeName the class named by the hook, or a superclass of it that declares the method */
     HookCall(int hookId, HookStatus status, String typeName) {
+        this(hookId, status, typeName, "hookReturned");
+    }
+
+    private HookCall(int hookId, HookStatus status, String typeName, String bridgeMethod) {
         this.hookId = hookId;
         this.spec = status.spec();
         this.status = status;
         this.typeName = typeName;
+        this.bridgeMethod = bridgeMethod;
+    }
+
+    /**
+     * A recording-only hook of {@code suggest --watch}: the same methods and values as the hook
+     * {@code status} describes, reported to {@code OnlineUserBridge.probeReturned(probeId, …)}
+     * instead, which counts nothing.
+     */
+    static HookCall probe(int probeId, HookStatus status) {
+        return new HookCall(probeId, status, status.spec().typeName(), "probeReturned");
     }
 
     @Override
@@ -70,7 +85,7 @@ final class HookCall implements AddedCall {
         } else {
             load(method, spec.uid().root(), isStatic, arguments);
         }
-        method.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "hookReturned", HOOK_RETURNED, false);
+        method.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, bridgeMethod, RETURNED, false);
     }
 
     /** Pushes {@code this} or an argument as an Object: primitives boxed, as Byte Buddy's dynamic typing did. */
@@ -101,7 +116,7 @@ final class HookCall implements AddedCall {
         if (!aritiesOfMethodName.contains(spec.arity()) && type.superName() != null) {
             if (followed.compareAndSet(false, true)) {
                 status.followsSuperclass(type.name(), type.superName());
-                type.addToSuperclass(new HookCall(hookId, status, type.superName()));
+                type.addToSuperclass(new HookCall(hookId, status, type.superName(), bridgeMethod));
             }
             return;
         }

@@ -1,5 +1,6 @@
 package io.onlineuser.agent.instrument.hook;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -24,6 +25,12 @@ final class HookedMethods {
             return false;
         }
         return !readsThis(spec) || !Modifier.isStatic(access);
+    }
+
+    /** The same rule for a method seen through reflection (which keeps the bridge flag apart). */
+    static boolean matches(HookSpec spec, Method method) {
+        int access = method.getModifiers() | (method.isBridge() ? Opcodes.ACC_BRIDGE : 0);
+        return matches(spec, access, method.getName(), method.getParameterCount());
     }
 
     /** The same rule for Byte Buddy's agent builder. */

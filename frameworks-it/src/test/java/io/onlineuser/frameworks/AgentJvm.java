@@ -59,6 +59,10 @@ public final class AgentJvm implements AutoCloseable {
         }
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public String jolokiaUrl() {
         return jolokiaUrl;
     }

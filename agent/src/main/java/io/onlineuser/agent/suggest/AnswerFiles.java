@@ -9,13 +9,14 @@ import java.util.Optional;
 
 /**
  * The files through which the agent in the target JVM answers the {@code suggest} command, in the
- * directory the command made: {@code proposal.txt} once the classes are ranked, then
- * {@code result.txt}, {@code result.json} and, last, {@code status} (the exit status). Each appears
+ * directory the command made: {@code proposal.txt} once the classes are ranked, {@code watching.txt}
+ * once the watch's probes are in, then {@code result.txt}, {@code result.json} and, last, {@code status} (the exit status). Each appears
  * whole (written aside, then moved), so the command never reads half a file.
  */
 final class AnswerFiles {
 
     static final String PROPOSAL = "proposal.txt";
+    static final String WATCHING = "watching.txt";
     static final String RESULT = "result.txt";
     static final String JSON = "result.json";
     static final String STATUS = "status";

@@ -75,12 +75,9 @@ public final class SuggestAgent {
                     NOTHING);
         }
         List<Candidate> candidates = new CandidateScan(ClassTiers.ofThisJvm(), request.all).scan(loaded);
-        boolean binds = !SuggestReport.ofRole(candidates, HookRole.BIND).isEmpty();
-        List<HookSpec> watched = watched(candidates);
         AnswerFiles.write(request.answerDir, AnswerFiles.PROPOSAL,
-                SuggestReport.proposal(jvm, transports, candidates, request.all)
-                        + (binds && !request.watch.isZero() ? SuggestReport.watchStart(watched.size(), request.watch) : ""));
-        if (!binds) {
+                SuggestReport.proposal(jvm, transports, candidates, request.all));
+        if (SuggestReport.ofRole(candidates, HookRole.BIND).isEmpty()) {
             return finish(request, jvm, transports, candidates, null, null, "nothing convincing: no method of the "
                     + (request.all ? "loaded" : "server's own") + " classes reads as a login (a name like login, bind or enter,"
                     + " a value that leads to a connection and an id)" + (request.all ? "" : "; try --all")
@@ -90,13 +87,16 @@ public final class SuggestAgent {
             return finish(request, jvm, transports, candidates, null, null, "unproven: run suggest again with --watch 60s"
                     + " while players log in and out, to see which candidates are called and get the lines to paste", FOUND);
         }
+        List<HookSpec> watched = watched(candidates);
         if (!hasProbes(bridge)) {
             return finish(request, jvm, transports, candidates, null, null, "the onlineuser agent already in JVM " + jvm
                     + " is an older version that cannot watch; restart the server with this agent jar to use --watch", FAILED);
         }
         LOG.info("suggest: recording-only hooks on {} candidates for {} s (they count nothing; removed at the end)",
                 watched.size(), request.watch.toSeconds());
-        Watch.Outcome outcome = Watch.run(watched, request.watch, instrumentation, backgroundThread());
+        Watch.Outcome outcome = Watch.run(watched, request.watch, instrumentation, backgroundThread(),
+                methods -> writeQuietly(request, AnswerFiles.WATCHING,
+                        SuggestReport.watchStart(watched.size(), methods, request.watch)));
         LOG.info("suggest: watch ended, hooks removed ({} class(es) retransformed back)", outcome.restoredClasses);
         Recommendation recommended = Recommendation.of(outcome.records);
         String verdict = recommended.found() ? "" : "nothing convincing: no hook.bind candidate was called with a uid and a"
@@ -104,6 +104,14 @@ public final class SuggestAgent {
                 + " log in meanwhile? watch longer, or try --all)";
         return finish(request, jvm, transports, candidates, outcome, recommended, verdict,
                 recommended.found() ? FOUND : NOTHING);
+    }
+
+    private static void writeQuietly(SuggestRequest request, String name, String text) {
+        try {
+            AnswerFiles.write(request.answerDir, name, text);
+        } catch (IOException e) {
+            LOG.warn("suggest: cannot write the answer to {}: {}", request.answerDir, e.toString());
+        }
     }
 
     private static boolean hasProbes(Class<?> bridge) {

@@ -7,7 +7,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,22 +106,12 @@ public final class SuggestCommand {
     private static int await(String pid, Path dir, Duration watch, boolean json, PrintStream out, PrintStream err)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + watch.plus(ANSWER_MARGIN).toNanos();
-        boolean proposalShown = false;
+        List<String> progress = new ArrayList<>(json ? List.of() : List.of(AnswerFiles.PROPOSAL, AnswerFiles.WATCHING));
         Optional<ProcessHandle> target = ProcessHandle.of(Long.parseLong(pid));
         while (System.nanoTime() < deadline) {
-            if (!proposalShown && !json) {
-                Optional<String> proposal = AnswerFiles.read(dir, AnswerFiles.PROPOSAL);
-                if (proposal.isPresent()) {
-                    out.print(proposal.get());
-                    out.flush();
-                    proposalShown = true;
-                }
-            }
             Optional<String> status = AnswerFiles.read(dir, AnswerFiles.STATUS);
+            showProgress(dir, progress, out);
             if (status.isPresent()) {
-                if (!proposalShown && !json) {
-                    AnswerFiles.read(dir, AnswerFiles.PROPOSAL).ifPresent(out::print);
-                }
                 out.print(AnswerFiles.read(dir, json ? AnswerFiles.JSON : AnswerFiles.RESULT).orElse(""));
                 if (json) {
                     out.println();
@@ -136,6 +128,19 @@ public final class SuggestCommand {
         err.println("JVM " + pid + " did not answer within " + watch.plus(ANSWER_MARGIN).toSeconds()
                 + " s; its standard error may say why ([onlineuser] ... suggest: ...)");
         return FAILED;
+    }
+
+    /** Prints each progress file once it is there, in order. */
+    private static void showProgress(Path dir, List<String> progress, PrintStream out) throws IOException {
+        while (!progress.isEmpty()) {
+            Optional<String> text = AnswerFiles.read(dir, progress.get(0));
+            if (text.isEmpty()) {
+                return;
+            }
+            out.print(text.get());
+            out.flush();
+            progress.remove(0);
+        }
     }
 
     /** {@code 60s}, {@code 2m}, {@code 500ms} or a number of seconds; null when out of 1 s..10 min. */

@@ -38,9 +38,10 @@ final class SuggestReport {
         return text.toString();
     }
 
-    static String watchStart(int probes, Duration watch) {
-        return "watch: recording-only hooks on " + probes + " candidates for " + watch.toSeconds()
-                + " s; they count nothing and change nothing the server does, and are removed at the end" + NL;
+    static String watchStart(int probes, int methods, Duration watch) {
+        return "watch: recording-only hooks on " + probes + " candidates (" + methods + " methods) for "
+                + watch.toSeconds() + " s; they count nothing and change nothing the server does, and are removed"
+                + " at the end" + NL;
     }
 
     static String watchResult(Watch.Outcome outcome, Recommendation recommended, Duration watch) {

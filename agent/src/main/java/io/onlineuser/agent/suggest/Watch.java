@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Recording-only hooks on the top candidates for a while: probes go into the same methods the
@@ -47,10 +48,12 @@ final class Watch implements ProbeListener {
     /**
      * Watches {@code specs} for {@code duration} on the calling thread (never an application thread).
      *
+     * @param installed told, once the probes are in, how many methods they went into
+     *
      * @throws IllegalStateException when another watch runs in this JVM
      */
-    static Outcome run(List<HookSpec> specs, Duration duration, Instrumentation instrumentation, Executor background)
-            throws InterruptedException {
+    static Outcome run(List<HookSpec> specs, Duration duration, Instrumentation instrumentation, Executor background,
+                       Consumer<Integer> installed) throws InterruptedException {
         Watch watch = new Watch(specs);
         if (!OnlineUserBridge.claimProbes(watch)) {
             throw new IllegalStateException("another suggest --watch is running in this JVM; try again when it ends");
@@ -59,16 +62,21 @@ final class Watch implements ProbeListener {
         int restored = 0;
         try {
             transformer.install(instrumentation, true);
+            installed.accept(watch.matchedMethods());
             Thread.sleep(duration.toMillis());
         } finally {
             OnlineUserBridge.releaseProbes(watch);
             restored = transformer.uninstall();
         }
+        return new Outcome(watch.records, watch.matchedMethods(), restored);
+    }
+
+    private int matchedMethods() {
         int matched = 0;
-        for (int id = 0; id < watch.probes.size(); id++) {
-            matched += watch.probes.matchedMethods(id);
+        for (int id = 0; id < probes.size(); id++) {
+            matched += probes.matchedMethods(id);
         }
-        return new Outcome(watch.records, matched, restored);
+        return matched;
     }
 
     @Override

@@ -15,14 +15,14 @@ import org.apache.mina.filter.codec.textline.TextLineCodecFactory;
 import org.apache.mina.transport.socket.nio.NioSocketConnector;
 
 /** Players: MINA's own connector with the server's line codec, one session each. */
-final class MinaClients implements AutoCloseable {
+public final class MinaClients implements AutoCloseable {
 
     private static final String REPLIES = "replies";
 
     private final NioSocketConnector connector = new NioSocketConnector();
     private final List<IoSession> sessions = new ArrayList<>();
 
-    MinaClients() {
+    public MinaClients() {
         connector.getFilterChain().addLast("codec",
                 new ProtocolCodecFilter(new TextLineCodecFactory(StandardCharsets.UTF_8)));
         connector.setHandler(new IoHandlerAdapter() {
@@ -34,7 +34,7 @@ final class MinaClients implements AutoCloseable {
         });
     }
 
-    void connect(int port, int count) {
+    public void connect(int port, int count) {
         for (int i = 0; i < count; i++) {
             ConnectFuture future = connector.connect(new InetSocketAddress("127.0.0.1", port));
             future.awaitUninterruptibly(10_000);
@@ -46,7 +46,7 @@ final class MinaClients implements AutoCloseable {
 
     /** Sends {@code login uid} on session {@code index}; returns the {@code ip:port} the server answered. */
     @SuppressWarnings("unchecked")
-    String login(int index, String uid) throws InterruptedException {
+    public String login(int index, String uid) throws InterruptedException {
         IoSession session = sessions.get(index);
         session.write("login " + uid);
         String reply = ((BlockingQueue<String>) session.getAttribute(REPLIES)).poll(10, TimeUnit.SECONDS);
@@ -57,7 +57,7 @@ final class MinaClients implements AutoCloseable {
     }
 
     /** Closes sessions {@code from} to the end at once (no goodbye), as a dropped player's client does. */
-    void closeAbruptly(int from) {
+    public void closeAbruptly(int from) {
         while (sessions.size() > from) {
             sessions.remove(sessions.size() - 1).closeNow().awaitUninterruptibly(5_000);
         }

@@ -11,13 +11,13 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 
 /** Players as real Socket.IO clients (the Socket.IO project's Java client), WebSocket transport only. */
-final class SocketIoPlayers implements AutoCloseable {
+public final class SocketIoPlayers implements AutoCloseable {
 
     private final OkHttpClient http = new OkHttpClient();
     private final List<Socket> open = new ArrayList<>();
 
     /** Connects {@code count} more players to {@code url} and waits until each is connected. */
-    void connect(String url, int count) throws Exception {
+    public void connect(String url, int count) throws Exception {
         List<CompletableFuture<Object>> connected = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             IO.Options options = IO.Options.builder().setTransports(new String[] {WebSocket.NAME})
@@ -39,14 +39,14 @@ final class SocketIoPlayers implements AutoCloseable {
     }
 
     /** Player {@code index} sends the login event; returns the address the server saw it at ({@code /ip:port}). */
-    String login(int index, String uid) throws Exception {
+    public String login(int index, String uid) throws Exception {
         CompletableFuture<String> answer = new CompletableFuture<>();
         open.get(index).emit("login", new Object[] {uid}, args -> answer.complete(String.valueOf(args[0])));
         return answer.get(30, TimeUnit.SECONDS);
     }
 
     /** Disconnects the last {@code count} players. */
-    void disconnect(int count) {
+    public void disconnect(int count) {
         for (int i = 0; i < count && !open.isEmpty(); i++) {
             open.remove(open.size() - 1).disconnect();
         }

@@ -42,8 +42,13 @@ final class SuggestRun implements AutoCloseable {
     /** Starts {@code suggest <pid> --watch 5s} and returns once its recording-only hooks are in. */
     static SuggestRun watching(long pid) throws IOException, TimeoutException {
         SuggestRun run = start(pid, "--watch", WATCH.toSeconds() + "s");
-        run.output.awaitGroup(Pattern.compile("(?m)^watch: recording-only hooks on .*$"), WAIT);
-        return run;
+        try {
+            run.output.awaitGroup(Pattern.compile("(?m)^watch: recording-only hooks on .*$"), WAIT);
+            return run;
+        } catch (TimeoutException e) {
+            run.close();
+            throw new IllegalStateException("suggest did not start its watch; it printed:\n" + run.text(), e);
+        }
     }
 
     /** Waits for the command to end; its exit status. */

@@ -40,6 +40,11 @@ final class ClassTiers {
         this.mainPrefix = mainPrefix;
     }
 
+    /** For a JVM whose main class is {@code mainClass}. */
+    static ClassTiers forMainClass(String mainClass) {
+        return new ClassTiers(prefixOf(mainClass));
+    }
+
     /** For this JVM: the main class from {@code sun.java.command} (a jar's {@code Main-Class}). */
     static ClassTiers ofThisJvm() {
         return new ClassTiers(prefixOf(mainClass(System.getProperty("sun.java.command", ""))));

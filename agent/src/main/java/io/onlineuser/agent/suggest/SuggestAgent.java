@@ -81,7 +81,9 @@ public final class SuggestAgent {
             return finish(request, jvm, transports, candidates, null, null, "nothing convincing: no method of the "
                     + (request.all ? "loaded" : "server's own") + " classes reads as a login (a name like login, bind or enter,"
                     + " a value that leads to a connection and an id)" + (request.all ? "" : "; try --all")
-                    + "; agent/README 'Finding the right methods for your own server' shows how to find them by hand", NOTHING);
+                    + "; a class loads at its first use: if nobody has logged in since the server started, log a player"
+                    + " in and run suggest again; agent/README 'Finding the right methods for your own server' shows"
+                    + " how to find them by hand", NOTHING);
         }
         if (request.watch.isZero()) {
             return finish(request, jvm, transports, candidates, null, null, "unproven: run suggest again with --watch 60s"

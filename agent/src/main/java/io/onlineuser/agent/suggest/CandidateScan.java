@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,7 +25,7 @@ final class CandidateScan {
 
     private static final int MAIN_PACKAGE = 15;
     private static final int OWN_CODE = 10;
-    private static final java.util.Map<HookRole, String> READS_AS = java.util.Map.of(HookRole.BIND, "a login",
+    private static final Map<HookRole, String> READS_AS = Map.of(HookRole.BIND, "a login",
             HookRole.UNBIND, "a logout", HookRole.KICK, "a kick");
 
     private final ClassTiers tiers;

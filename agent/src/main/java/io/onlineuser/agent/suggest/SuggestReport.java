@@ -3,6 +3,7 @@ package io.onlineuser.agent.suggest;
 import io.onlineuser.agent.instrument.hook.HookRole;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jolokia.json.JSONArray;
 import org.jolokia.json.JSONObject;
 
@@ -134,7 +135,6 @@ final class SuggestReport {
     }
 
     static List<Candidate> ofRole(List<Candidate> candidates, HookRole role) {
-        return candidates.stream().filter(candidate -> candidate.role() == role)
-                .collect(java.util.stream.Collectors.toList());
+        return candidates.stream().filter(candidate -> candidate.role() == role).collect(Collectors.toList());
     }
 }

@@ -5,6 +5,9 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -131,8 +134,8 @@ final class ValueShapes {
     private static List<Method> getters(Class<?> type) {
         try {
             Method[] methods = type.getMethods();
-            java.util.Arrays.sort(methods, java.util.Comparator.comparing(Method::getName));
-            List<Method> getters = new java.util.ArrayList<>();
+            Arrays.sort(methods, Comparator.comparing(Method::getName));
+            List<Method> getters = new ArrayList<>();
             for (Method method : methods) {
                 if (method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers())
                         && method.getReturnType() != void.class && method.getDeclaringClass() != Object.class) {

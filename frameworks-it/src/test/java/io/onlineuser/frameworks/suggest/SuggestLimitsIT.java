@@ -10,7 +10,9 @@ import io.onlineuser.testkit.ConnectorProcess;
 import io.onlineuser.testkit.FreePort;
 import io.onlineuser.testkit.Jars;
 import io.onlineuser.testkit.ProcessOutput;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -81,10 +83,10 @@ class SuggestLimitsIT {
     }
 
     private static String run(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(Jars.javaExecutable(), "-jar", Jars.agentJar().toString()));
+        List<String> command = new ArrayList<>(List.of(Jars.javaExecutable(), "-jar", Jars.agentJar().toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(output).isZero();
         return output;
     }

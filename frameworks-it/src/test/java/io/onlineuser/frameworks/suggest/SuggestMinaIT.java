@@ -9,6 +9,7 @@ import io.onlineuser.frameworks.mina.MinaGameServer;
 import io.onlineuser.testkit.FreePort;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +52,7 @@ class SuggestMinaIT {
         }
         port = FreePort.pick();
         internalPort = FreePort.pick();
-        Files.writeString(properties, "listen.ports=" + port + System.lineSeparator(), java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(properties, "listen.ports=" + port + System.lineSeparator(), StandardOpenOption.APPEND);
 
         try (AgentJvm server = AgentJvm.start(MinaGameServer.class,
                 Map.of("serverId", "suggest-mina-2", "config", properties.toString()),

@@ -64,6 +64,18 @@ class SuggestLimitsIT {
     }
 
     @Test
+    void proposesWithoutWatchingButRecommendsNothingUnproven() throws Exception {
+        try (ConnectorProcess server = ConnectorProcess.builder().serverId("suggest-propose").agentConfig(null).start();
+             SuggestRun suggest = SuggestRun.start(server.pid())) {
+            assertThat(suggest.awaitExit()).isZero();
+            assertThat(suggest.text()).contains(
+                    "    1. hook.bind=io.onlineuser.sample.session.SessionService#bind/2 session=arg0 uid=arg1",
+                    "unproven: run suggest again with --watch 60s");
+            assertThat(suggest.hookLines()).isEmpty();
+        }
+    }
+
+    @Test
     void saysNothingConvincingWhenNobodyLogsInDuringTheWatch() throws Exception {
         try (ConnectorProcess server = ConnectorProcess.builder().serverId("suggest-idle").agentConfig(null).start();
              SuggestRun suggest = SuggestRun.start(server.pid(), "--watch", "2s")) {

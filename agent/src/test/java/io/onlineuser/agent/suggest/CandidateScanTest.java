@@ -7,6 +7,8 @@ import io.onlineuser.testapp.ArenaLoginService;
 import io.onlineuser.testapp.BaseLoginService;
 import io.onlineuser.testapp.FakeSession;
 import io.onlineuser.testapp.FakeSessionService;
+import io.onlineuser.testapp.GameLoginService;
+import io.onlineuser.testapp.LoginService;
 import io.onlineuser.testapp.PlayerSession;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,6 +19,7 @@ class CandidateScanTest {
     private static final String APP = "io.onlineuser.testapp.";
     private static final Class<?>[] LOADED = {FakeSessionService.class, FakeSession.class, BaseLoginService.class,
             ArenaLoginService.class, PlayerSession.class.getSuperclass(), PlayerSession.class, String.class,
+            LoginService.class, GameLoginService.class,
             io.netty.channel.Channel.class};
 
     private final List<Candidate> found = new CandidateScan(ClassTiers.forMainClass(APP + "GameMain"), false).scan(LOADED);
@@ -25,6 +28,7 @@ class CandidateScanTest {
     void proposesEachLoginMethodAsAHookLineWithTheSessionThatLeadsToAConnectionAndTheId() {
         assertThat(lines(HookRole.BIND)).containsExactlyInAnyOrder(
                 "hook.bind=" + APP + "BaseLoginService#login/2 session=arg0 uid=arg1",
+                "hook.bind=" + APP + "GameLoginService#login/2 session=arg0 uid=arg1",
                 "hook.bind=" + APP + "FakeSessionService#bind/2 session=arg0 uid=arg1",
                 "hook.bind=" + APP + "FakeSessionService#bindById/4 session=arg2 uid=arg1",
                 "hook.bind=" + APP + "AbstractPlayerSession#setUserId/1 session=this uid=arg0");
@@ -43,10 +47,13 @@ class CandidateScanTest {
     void proposesLogoutsAndKicksWithoutTheUidOverloadOrTheClassThatOnlyInherits() {
         assertThat(lines(HookRole.UNBIND)).containsExactlyInAnyOrder(
                 "hook.unbind=" + APP + "BaseLoginService#logout/1 session=arg0",
+                "hook.unbind=" + APP + "GameLoginService#logout/1 session=arg0",
                 "hook.unbind=" + APP + "FakeSessionService#unbind/1 session=arg0",
                 "hook.unbind=" + APP + "FakeSessionService#unbindStatic/2 session=arg1");
         assertThat(lines(HookRole.KICK)).containsExactly("hook.kick=" + APP + "FakeSessionService#kick/2 session=arg0 reason=arg1");
+        // a class that only inherits, and an abstract method (no code of its own), are never proposed
         assertThat(found).noneMatch(candidate -> candidate.line().contains("ArenaLoginService"));
+        assertThat(found).noneMatch(candidate -> candidate.line().contains(".LoginService#"));
     }
 
     @Test

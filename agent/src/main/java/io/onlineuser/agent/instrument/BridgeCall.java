@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * One call from a transport's server method into the bridge: {@code serverListening(server,
  * transport)}, {@code connectionOpened(server, connection, transport)} or
  * {@code connectionClosed(…)}. The server is {@code this}, or a field of {@code this} the class
- * declares; the connection is the method's first argument. Straight-line code, no branch.
+ * declares; the connection is the method's first argument, or {@code this} for a class whose
+ * instances are the connections. Straight-line code, no branch.
  */
 public final class BridgeCall implements AddedCall {
 
@@ -42,9 +43,11 @@ public final class BridgeCall implements AddedCall {
     private final Event event;
     private final String serverField;
     private final String serverFieldDescriptor;
+    private final boolean connectionIsThis;
 
     private BridgeCall(String transport, String typeName, String methodName, String descriptorPrefix,
-                       Placement placement, Event event, String serverField, String serverFieldDescriptor) {
+                       Placement placement, Event event, String serverField, String serverFieldDescriptor,
+                       boolean connectionIsThis) {
         this.transport = transport;
         this.typeName = typeName;
         this.methodName = methodName;
@@ -53,6 +56,7 @@ public final class BridgeCall implements AddedCall {
         this.event = event;
         this.serverField = serverField;
         this.serverFieldDescriptor = serverFieldDescriptor;
+        this.connectionIsThis = connectionIsThis;
     }
 
     /**
@@ -62,14 +66,23 @@ public final class BridgeCall implements AddedCall {
      */
     public static BridgeCall onThis(String transport, String typeName, String methodName, String descriptorPrefix,
                                     Placement placement, Event event) {
-        return new BridgeCall(transport, typeName, methodName, descriptorPrefix, placement, event, null, null);
+        return new BridgeCall(transport, typeName, methodName, descriptorPrefix, placement, event, null, null, false);
+    }
+
+    /**
+     * A call whose server and connection are both {@code this} (the connection's class; its
+     * transport finds the server from it). In a constructor only at {@link Placement#EXIT}.
+     */
+    public static BridgeCall onConnection(String transport, String typeName, String methodName, String descriptorPrefix,
+                                          Placement placement, Event event) {
+        return new BridgeCall(transport, typeName, methodName, descriptorPrefix, placement, event, null, null, true);
     }
 
     /** A call whose server is the field {@code field} (of type {@code fieldDescriptor}) of {@code this}. */
     public static BridgeCall onField(String transport, String typeName, String methodName, String descriptorPrefix,
                                      Placement placement, Event event, String field, String fieldDescriptor) {
         return new BridgeCall(transport, typeName, methodName, descriptorPrefix, placement, event, field,
-                fieldDescriptor);
+                fieldDescriptor, false);
     }
 
     @Override
@@ -99,7 +112,7 @@ public final class BridgeCall implements AddedCall {
             method.visitFieldInsn(Opcodes.GETFIELD, typeName.replace('.', '/'), serverField, serverFieldDescriptor);
         }
         if (event != Event.LISTENING) {
-            method.visitVarInsn(Opcodes.ALOAD, 1);
+            method.visitVarInsn(Opcodes.ALOAD, connectionIsThis ? 0 : 1);
         }
         method.visitLdcInsn(transport);
         method.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, event.bridgeMethod, event.bridgeDescriptor, false);

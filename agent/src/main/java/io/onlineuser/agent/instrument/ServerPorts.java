@@ -6,8 +6,9 @@ import java.util.function.Function;
 
 /**
  * The listener of a server that listens on several ports (a MINA acceptor bound to more than one
- * address): one {@link ListenerAddress} per server (by identity) and port, made once. Servers are
- * few and long-lived; their entries stay.
+ * address) or serves several WebSocket endpoints (a Jakarta container): one {@link ListenerAddress}
+ * per server (by identity), port and endpoint path, made once. Servers are few and long-lived;
+ * their entries stay.
  */
 public final class ServerPorts {
 
@@ -15,29 +16,37 @@ public final class ServerPorts {
 
     /** The listener of {@code server} on {@code port}, made by {@code describe} (given its key) the first time. */
     public ListenerAddress of(Object server, int port, Function<Object, ListenerAddress> describe) {
-        Key key = new Key(server, port);
+        return of(server, port, "", describe);
+    }
+
+    /** The listener of {@code server}'s endpoint {@code path} on {@code port}, made as above. */
+    public ListenerAddress of(Object server, int port, String path, Function<Object, ListenerAddress> describe) {
+        Key key = new Key(server, port, path);
         ListenerAddress known = listeners.get(key);
         return known != null ? known : listeners.computeIfAbsent(key, describe::apply);
     }
 
-    /** A server and port, compared by the server's identity. */
+    /** A server, port and path, compared by the server's identity. */
     private static final class Key {
         private final Object server;
         private final int port;
+        private final String path;
 
-        Key(Object server, int port) {
+        Key(Object server, int port, String path) {
             this.server = server;
             this.port = port;
+            this.path = path;
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key && ((Key) other).server == server && ((Key) other).port == port;
+            return other instanceof Key && ((Key) other).server == server && ((Key) other).port == port
+                    && ((Key) other).path.equals(path);
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(server) * 31 + port;
+            return (System.identityHashCode(server) * 31 + port) * 31 + path.hashCode();
         }
     }
 }

@@ -16,8 +16,17 @@ public interface ServerTransport {
     /** The listeners {@code server} has now (empty when unknown). */
     List<ListenerAddress> listenersOf(Object server);
 
+    /** Whether a server's listeners are known when it listens; if not, each is learnt from its first connection. */
+    default boolean listenersKnownAtStart() {
+        return true;
+    }
+
     /** The listener that accepted {@code connection}; null when {@code server} did not accept it (an outbound client). */
     ListenerAddress acceptedBy(Object server, Object connection);
 
     SocketAddress remoteAddress(Object connection);
+
+    /** {@code connection} was reported closed (after {@link #acceptedBy} was asked about it a last time). */
+    default void closed(Object connection) {
+    }
 }

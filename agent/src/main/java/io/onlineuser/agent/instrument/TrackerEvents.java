@@ -87,6 +87,9 @@ public final class TrackerEvents implements BridgeListener {
         for (ListenerAddress each : known.listenersOf(server)) {
             listeners.of(each);
         }
+        if (!known.listenersKnownAtStart()) {
+            listeners.portsLearntLater(known.name());
+        }
         firstListen();
     }
 
@@ -105,6 +108,7 @@ public final class TrackerEvents implements BridgeListener {
         ListenerAddress where = known == null ? null : known.acceptedBy(server, connection);
         if (where != null) {
             closed(connection, listeners.listeners().find(where.key()));
+            known.closed(connection);
         }
     }
 

@@ -9,6 +9,8 @@ import io.onlineuser.agent.instrument.TrackerEvents;
 import io.onlineuser.agent.instrument.hook.HookKeys;
 import io.onlineuser.agent.instrument.hook.HookWeaving;
 import io.onlineuser.agent.instrument.hook.SessionHooks;
+import io.onlineuser.agent.instrument.jakarta.JakartaCalls;
+import io.onlineuser.agent.instrument.jakarta.JakartaSessions;
 import io.onlineuser.agent.instrument.javawebsocket.JavaWebSocketCalls;
 import io.onlineuser.agent.instrument.javawebsocket.JavaWebSockets;
 import io.onlineuser.agent.instrument.mina.MinaCalls;
@@ -66,7 +68,7 @@ final class AgentInstaller {
                     exporters.now();
                     listeners.reportUnheardPortsLater();
                     reportUnusedHooks.run();
-                }, List.of(MinaSessions.KIND, JavaWebSockets.KIND));
+                }, List.of(MinaSessions.KIND, JavaWebSockets.KIND, JakartaSessions.KIND));
         OnlineUserBridge.setListener(events);
 
         HookWeaving weaving = hooks.weaving();
@@ -79,6 +81,7 @@ final class AgentInstaller {
         }
         exact.addAll(MinaCalls.all());
         exact.addAll(JavaWebSocketCalls.all());
+        exact.addAll(JakartaCalls.all());
         new ExactTypeTransformer(exact, background).install(instrumentation, lateAttach);
         if (weaving.hasSubtypeHooks()) {
             // only Byte Buddy's type pool can tell which classes extend a type; its cost is paid only then

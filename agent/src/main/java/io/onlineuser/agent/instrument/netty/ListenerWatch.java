@@ -29,6 +29,8 @@ public final class ListenerWatch {
     private final Executor logs;
     private final AtomicBoolean unheardScheduled = new AtomicBoolean();
     private final String portsOption;
+    /** A transport whose listeners' ports are learnt from their first connection; null when none. */
+    private volatile String portsLearntLater;
 
     /** @param portsOption the name the listener scope was given under, for the lines that show it */
     public ListenerWatch(Listeners listeners, Executor logs, String portsOption) {
@@ -77,6 +79,14 @@ public final class ListenerWatch {
         return fresh;
     }
 
+    /**
+     * A server of {@code transport} is up whose listeners are known only from their first
+     * connection: a {@code listen.ports} entry without a listener yet is then no sign of a mistake.
+     */
+    public void portsLearntLater(String transport) {
+        portsLearntLater = transport;
+    }
+
     /** A listener stopped listening (its server channel closed). */
     public void closed(Object serverChannel) {
         Listener listener = listeners.find(serverChannel);
@@ -107,6 +117,13 @@ public final class ListenerWatch {
         for (Listener listener : listeners.all()) {
             seen.append(seen.length() == 0 ? "" : ", ").append(listener.address())
                     .append(listener.counted() ? " counted" : " not counted");
+        }
+        String later = portsLearntLater;
+        if (later != null) {
+            LOG.info("{}={}: no listener seen on {} yet (listeners: {}); a {} endpoint is listed with its port at"
+                    + " its first session", portsOption, listeners.scope(), String.join(",", unheard),
+                    seen.length() == 0 ? "none" : seen, later);
+            return;
         }
         LOG.warn("{}={}: nothing listens on {} (listeners: {}); only connections of listeners on {} are counted",
                 portsOption, listeners.scope(), String.join(",", unheard), seen.length() == 0 ? "none" : seen,

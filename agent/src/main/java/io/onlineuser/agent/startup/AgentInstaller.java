@@ -101,6 +101,7 @@ final class AgentInstaller {
         }
         if (lateAttach) {
             background.execute(() -> AlreadyOpenSessions.count(instrumentation, events));
+            background.execute(() -> JakartaBeforeAttach.report(instrumentation));
         }
         if (lateAttach || !options.nettyEnabled()) {
             exporters.now();

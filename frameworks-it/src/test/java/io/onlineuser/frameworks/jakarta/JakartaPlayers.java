@@ -60,6 +60,7 @@ final class JakartaPlayers implements AutoCloseable {
         }
     }
 
+    /** Drops every player's connection still open. */
     @Override
     public void close() throws IOException {
         for (Player player : players) {

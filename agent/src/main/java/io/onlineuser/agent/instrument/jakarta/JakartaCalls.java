@@ -35,6 +35,11 @@ public final class JakartaCalls {
     private JakartaCalls() {
     }
 
+    /** The containers' session classes, by name. */
+    public static List<String> sessionClasses() {
+        return List.of(TOMCAT_SESSION, JETTY_SESSION);
+    }
+
     public static List<AddedCall> all() {
         String transport = JakartaSessions.TRANSPORT;
         return List.of(

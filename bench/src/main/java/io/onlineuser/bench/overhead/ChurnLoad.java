@@ -64,32 +64,42 @@ final class ChurnLoad {
     static Run run(int port, LongSupplier connectorCpuNanos, int bots, String uidPrefix, Duration warmup,
             Duration measure) throws InterruptedException, IOException {
         try (Bots churn = start(port, bots, uidPrefix)) {
-            Thread.sleep(warmup.toMillis());
-            long startCpu = connectorCpuNanos.getAsLong();
-            long startNanos = System.nanoTime();
-            long startCycles = churn.cycles();
-            long lastNanos = startNanos;
-            long lastCycles = startCycles;
-            double slowest = Double.MAX_VALUE;
-            double fastest = 0;
-            for (long second = 1; second <= Math.max(1, measure.toSeconds()); second++) {
-                long sleepNanos = startNanos + second * 1_000_000_000L - System.nanoTime();
-                if (sleepNanos > 0) {
-                    Thread.sleep(sleepNanos / 1_000_000, (int) (sleepNanos % 1_000_000));
-                }
-                long nanos = System.nanoTime();
-                long cycles = churn.cycles();
-                double rate = (cycles - lastCycles) / ((nanos - lastNanos) / 1e9);
-                slowest = Math.min(slowest, rate);
-                fastest = Math.max(fastest, rate);
-                lastNanos = nanos;
-                lastCycles = cycles;
-            }
-            long cpu = connectorCpuNanos.getAsLong() - startCpu;
+            Run run = measure(churn::cycles, connectorCpuNanos, warmup, measure);
             failIfAnyFailed(churn, port);
-            long cycles = lastCycles - startCycles;
-            return new Run(cycles / ((lastNanos - startNanos) / 1e9), slowest, fastest, cpu / 1e3 / Math.max(1, cycles));
+            return run;
         }
+    }
+
+    /**
+     * {@code cycles} (a running count) per second over {@code measure} (whole seconds), after
+     * {@code warmup}, and the connector's CPU time per cycle over the same time.
+     */
+    static Run measure(LongSupplier cycles, LongSupplier connectorCpuNanos, Duration warmup, Duration measure)
+            throws InterruptedException {
+        Thread.sleep(warmup.toMillis());
+        long startCpu = connectorCpuNanos.getAsLong();
+        long startNanos = System.nanoTime();
+        long startCycles = cycles.getAsLong();
+        long lastNanos = startNanos;
+        long lastCycles = startCycles;
+        double slowest = Double.MAX_VALUE;
+        double fastest = 0;
+        for (long second = 1; second <= Math.max(1, measure.toSeconds()); second++) {
+            long sleepNanos = startNanos + second * 1_000_000_000L - System.nanoTime();
+            if (sleepNanos > 0) {
+                Thread.sleep(sleepNanos / 1_000_000, (int) (sleepNanos % 1_000_000));
+            }
+            long nanos = System.nanoTime();
+            long now = cycles.getAsLong();
+            double rate = (now - lastCycles) / ((nanos - lastNanos) / 1e9);
+            slowest = Math.min(slowest, rate);
+            fastest = Math.max(fastest, rate);
+            lastNanos = nanos;
+            lastCycles = now;
+        }
+        long cpu = connectorCpuNanos.getAsLong() - startCpu;
+        long done = lastCycles - startCycles;
+        return new Run(done / ((lastNanos - startNanos) / 1e9), slowest, fastest, cpu / 1e3 / Math.max(1, done));
     }
 
     /** Bot n connects from 127.0.2.(n+1): see the class comment. */

@@ -20,6 +20,8 @@ import java.util.List;
  * machine's load falls on both; each pair gives one ratio. With {@code OVERHEAD_BASELINE_AGENT_JAR}
  * naming another agent jar (an earlier build), a third connector runs with it and takes its turn in
  * every churn round (A B C, B C A, C A B, …): old and new agent against the same runs without.
+ * Then the same churn on a MINA connector ({@link MinaOverhead}); {@code OVERHEAD_ONLY=mina} runs
+ * only that.
  */
 public final class OverheadBench {
 
@@ -45,6 +47,8 @@ public final class OverheadBench {
     private static final Schedule CHAT = new Schedule(5, 5, Duration.ofSeconds(3), Duration.ofSeconds(10));
     private static final Schedule CHAT_QUICK = new Schedule(3, 3, Duration.ofSeconds(3), Duration.ofSeconds(5));
     private static final String BASELINE_AGENT_JAR = "OVERHEAD_BASELINE_AGENT_JAR";
+    /** {@code OVERHEAD_ONLY=mina}: the MINA connector's churn only. */
+    private static final String ONLY = "OVERHEAD_ONLY";
 
     /**
      * @param pairs    alternating pairs of runs (without, with), each giving one ratio
@@ -68,6 +72,16 @@ public final class OverheadBench {
     }
 
     public List<Row> run() throws Exception {
+        List<Row> rows = new ArrayList<>();
+        if (!"mina".equals(System.getenv(ONLY))) {
+            rows.addAll(sampleServer());
+        }
+        rows.addAll(new MinaOverhead(churn).run());
+        return rows;
+    }
+
+    /** Churn and chat on the sample-server (Netty), with the agent and without. */
+    private List<Row> sampleServer() throws Exception {
         List<Row> rows = new ArrayList<>();
         String baselineJar = System.getenv(BASELINE_AGENT_JAR);
         try (ConnectorProcess plain = connector("bench-plain", false);

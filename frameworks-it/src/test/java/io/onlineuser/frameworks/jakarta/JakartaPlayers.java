@@ -15,12 +15,12 @@ import org.java_websocket.handshake.ServerHandshake;
  * Players as real WebSocket clients (Java-WebSocket's client, which says its own {@code ip:port}:
  * the address the server sees), each sending {@link Lobby} commands. Indexes stay as opened.
  */
-final class JakartaPlayers implements AutoCloseable {
+public final class JakartaPlayers implements AutoCloseable {
 
     private final List<Player> players = new ArrayList<>();
 
     /** Opens {@code count} more connections to {@code url}, each upgraded before the next. */
-    void open(String url, int count) throws InterruptedException {
+    public void open(String url, int count) throws InterruptedException {
         for (int i = 0; i < count; i++) {
             Player player = new Player(URI.create(url));
             if (!player.connectBlocking(10, TimeUnit.SECONDS)) {
@@ -31,18 +31,18 @@ final class JakartaPlayers implements AutoCloseable {
     }
 
     /** Logs player {@code index} in as {@code uid} through the game; returns its {@code ip:port}. */
-    String login(int index, String uid) throws InterruptedException {
+    public String login(int index, String uid) throws InterruptedException {
         expect(index, "login " + uid, "ok");
         InetSocketAddress local = players.get(index).getLocalSocketAddress();
         return local.getAddress().getHostAddress() + ":" + local.getPort();
     }
 
-    void logout(int index) throws InterruptedException {
+    public void logout(int index) throws InterruptedException {
         expect(index, "logout", "bye");
     }
 
     /** Drops player {@code index}'s TCP connection at once, without a close frame. */
-    void abort(int index) throws IOException {
+    public void abort(int index) throws IOException {
         players.get(index).getSocket().close();
     }
 

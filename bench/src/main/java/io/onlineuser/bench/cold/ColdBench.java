@@ -65,7 +65,7 @@ public final class ColdBench {
                 for (ConnectorProcess connector : connectors) {
                     connector.awaitOutput(WARMED_UP, Duration.ofSeconds(120));
                 }
-                Thread.sleep(2_000); // the connectors' JIT settles after the logins
+                awaitQuiet(connectors);
                 List<String> args = new ArrayList<>();
                 args.add(Integer.toString(users));
                 connectors.forEach(c -> args.add(c.jolokiaUrl()));
@@ -124,6 +124,25 @@ public final class ColdBench {
             throw new IllegalStateException("java -jar onlineuser-collector.jar online failed");
         }
         return (System.nanoTime() - start) / 1e6;
+    }
+
+    /**
+     * Waits until the connector JVMs together use less than a fifth of a core (at most 120 s): a
+     * JVM started seconds ago is still compiling its host's code, which on 2 cores would be timed
+     * here as the agents' answers. "Fresh" agents are ones that have never been asked.
+     */
+    private static void awaitQuiet(List<ConnectorProcess> connectors) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        double before = agentsCpuSeconds(connectors);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(2_000);
+            double now = agentsCpuSeconds(connectors);
+            if ((now - before) / 2 < 0.2) {
+                return;
+            }
+            before = now;
+        }
+        System.err.println("   connectors still busy after 120 s; measuring anyway");
     }
 
     /** CPU seconds of all connector JVMs together. */

@@ -49,6 +49,7 @@ public final class JolokiaEndpoint {
         if (!options.jolokiaEnabled()) {
             LOG.info("Jolokia is off; the MXBeans are still in the platform MBeanServer");
             endpoint.listening.completeExceptionally(new IllegalStateException("Jolokia is off"));
+            endpoint.warmedUp.complete(0);
             return endpoint;
         }
         Thread starter = new Thread(() -> endpoint.run(options, onUrl), "onlineuser-jolokia-start");
@@ -106,6 +107,8 @@ public final class JolokiaEndpoint {
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("Jolokia not started on {} ({}); the agent carries on without it", where, e.toString());
             listening.completeExceptionally(e);
+        } finally {
+            warmedUp.complete(0);
         }
     }
 
@@ -166,7 +169,10 @@ public final class JolokiaEndpoint {
         return listening.copy();
     }
 
-    /** Completes, once Jolokia listens, with the requests its warm-up had answered (0 when off); see {@link WarmUp}. */
+    /**
+     * Completes with the requests the warm-up answered once it ends (see {@link WarmUp}); with 0 when
+     * the warm-up or Jolokia is off, or Jolokia did not start.
+     */
     public CompletableFuture<Integer> warmedUp() {
         return warmedUp.copy();
     }

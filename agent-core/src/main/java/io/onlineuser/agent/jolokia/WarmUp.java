@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * Before the first client asks: the agent asks its own Jolokia the questions the collector and
  * Jolokia clients ask (counts, a page of logins, a uid lookup, the live mode's bulk, a GET read,
  * version) through the handlers every connection has ({@link LocalConnection}: no socket, no TLS),
- * so that the first real answers come from compiled code. Interpreted, one counts read costs an
- * agent ~7 ms of CPU and its first one loads ~1,000 classes; 8 fresh agents on 2 cores answered a
- * first {@code online} in 1.2-1.8 s and the next 300 in ~50 ms each (BENCHMARKS.md, cold rows).
+ * so that the first real answers find the request path's ~1,000 classes loaded and its code seen by
+ * the JIT. Interpreted, one counts read costs an agent ~7 ms of CPU; without a warm-up, 8 fresh
+ * agents on 2 cores answer a first {@code online} in 1.2-1.8 s (BENCHMARKS.md, first answers).
  *
  * <p>Bounded: at most {@value #MAX_REQUESTS} requests and {@code jolokia.warmUpMillis} of this
  * thread's CPU time, and after each round it sleeps as long as the round took, so it uses at most
@@ -135,7 +135,7 @@ final class WarmUp {
         return authorization == null ? "" : "Authorization: " + authorization + "\r\n";
     }
 
-    /** An MBean name as a JSON string: these names hold letters, digits, '.', '_', '-', ',', ':', '=' and '"' (quoted ids). */
+    /** An MBean name as a JSON string. */
     private static String quoted(ObjectName name) {
         return "\"" + name.getCanonicalName().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Finds a supertype by name. The agent matches Netty and application types by name, through
@@ -17,6 +18,11 @@ public final class SuperTypes {
 
     /** The class or interface called {@code name} among {@code type}'s supertypes (itself included), or null. */
     public static Class<?> named(Class<?> type, String name) {
+        return matching(type, name::equals);
+    }
+
+    /** The first of {@code type}'s supertypes (itself first, then breadth-first) whose name {@code name} accepts, or null. */
+    public static Class<?> matching(Class<?> type, Predicate<String> name) {
         Deque<Class<?>> pending = new ArrayDeque<>();
         Set<Class<?>> seen = new HashSet<>();
         pending.add(type);
@@ -25,7 +31,7 @@ public final class SuperTypes {
             if (!seen.add(current)) {
                 continue;
             }
-            if (current.getName().equals(name)) {
+            if (name.test(current.getName())) {
                 return current;
             }
             if (current.getSuperclass() != null) {

@@ -1,7 +1,7 @@
 package io.onlineuser.bench.cold;
 
 import io.onlineuser.bench.collector.CollectorBench;
-import io.onlineuser.bench.process.BenchConnectors;
+import io.onlineuser.bench.collector.FreshCollectorJar;
 import io.onlineuser.bench.process.ChildJvm;
 import io.onlineuser.bench.process.ProcessCpu;
 import io.onlineuser.bench.report.Row;
@@ -9,14 +9,11 @@ import io.onlineuser.bench.report.Stats;
 import io.onlineuser.bench.report.Target;
 import io.onlineuser.sample.bots.Bots;
 import io.onlineuser.testkit.ConnectorProcess;
-import io.onlineuser.testkit.Jars;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The first answers an operator gets: per round, 8 connector JVMs started fresh with the agent and
@@ -30,7 +27,6 @@ public final class ColdBench {
 
     static final String PROFILE_ENV = "COLD_PROFILE_DIR";
     static final String PROFILER_ENV = "ASYNC_PROFILER_LIB";
-    private static final Path COLLECTOR_JAR = Path.of("collector/target/onlineuser-collector.jar");
     private static final int JAR_RUNS = 5;
     /** The agent's line once it has asked its own Jolokia ({@code jolokia.warmUpMillis}). */
     private static final String WARMED_UP = "Jolokia warmed up";
@@ -50,10 +46,13 @@ public final class ColdBench {
         List<Double> jar = new ArrayList<>();
         List<Double> agentsCpu = new ArrayList<>();
         int users = 0;
+        String missing = FreshCollectorJar.missing();
+        if (missing != null) {
+            throw new IllegalStateException(missing);
+        }
         for (int round = 0; round < rounds; round++) {
-            String profile = round == 0 ? profileOption() : null;
-            List<ConnectorProcess> connectors = CollectorBench.startConnectors(profile == null ? null
-                    : profile + ",file=" + profileDir().resolve("connector.collapsed"));
+            boolean profile = round == 0 && System.getenv(PROFILE_ENV) != null && System.getenv(PROFILER_ENV) != null;
+            List<ConnectorProcess> connectors = CollectorBench.startConnectors(profile ? profilerArgument("connector") : null);
             List<Bots> players = new ArrayList<>();
             try {
                 for (int i = 0; i < connectors.size(); i++) {
@@ -69,8 +68,7 @@ public final class ColdBench {
                 List<String> args = new ArrayList<>();
                 args.add(Integer.toString(users));
                 connectors.forEach(c -> args.add(c.jolokiaUrl()));
-                List<String> jvmArgs = profile == null ? List.of()
-                        : List.of("-agentpath:" + System.getenv(PROFILER_ENV) + "=" + profile + ",file=" + profileDir().resolve("probe.collapsed"));
+                List<String> jvmArgs = profile ? List.of(profilerArgument("probe")) : List.of();
                 double agentsCpuBefore = agentsCpuSeconds(connectors);
                 Map<String, List<Double>> samples = ChildJvm.run(ColdProbe.class, jvmArgs, args, 300);
                 agentsCpu.add((agentsCpuSeconds(connectors) - agentsCpuBefore) * 1000 / (ColdProbe.COUNTS_CALLS + ColdProbe.LISTING_CALLS));
@@ -81,7 +79,7 @@ public final class ColdBench {
                 firstListing.add(samples.get("logins").get(0));
                 listings.add(median(samples.get("logins")));
                 for (int run = 0; run < JAR_RUNS; run++) {
-                    jar.add(freshJarMillis(connectors));
+                    jar.add(FreshCollectorJar.wallMillis(connectors.stream().map(ConnectorProcess::jolokiaUrl).toList()));
                 }
                 System.err.printf("   cold round %d: first online %.1f ms, median of calls 1-%d %.2f ms; all users first %.1f ms,"
                         + " median %.1f ms; agents' CPU per call %.1f ms; fresh jar %s ms%n", round + 1, countsOfRound.get(0), ColdProbe.COUNTS_CALLS,
@@ -108,22 +106,6 @@ public final class ColdBench {
                 new Row("cold: fresh java -jar onlineuser-collector.jar online", Stats.of(toArray(jar)), "ms", Target.atMost(400),
                         "wall time of the whole process (JVM start, 8 requests, table printed), " + JAR_RUNS
                                 + " per round after the probe; " + setup));
-    }
-
-    private static double freshJarMillis(List<ConnectorProcess> connectors) throws Exception {
-        if (!Files.isRegularFile(COLLECTOR_JAR)) {
-            throw new IllegalStateException(COLLECTOR_JAR + " not built");
-        }
-        List<String> command = new ArrayList<>(List.of(Jars.javaExecutable(), "-jar", COLLECTOR_JAR.toString()));
-        connectors.forEach(c -> command.addAll(List.of("--target", c.jolokiaUrl())));
-        command.addAll(List.of("--timeout", "10000", "online"));
-        long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException("java -jar onlineuser-collector.jar online failed");
-        }
-        return (System.nanoTime() - start) / 1e6;
     }
 
     /**
@@ -154,14 +136,10 @@ public final class ColdBench {
         return total;
     }
 
-    private static String profileOption() {
-        String dir = System.getenv(PROFILE_ENV);
-        String lib = System.getenv(PROFILER_ENV);
-        return dir == null || lib == null ? null : "start,event=cpu,interval=1ms,collapsed";
-    }
-
-    private static Path profileDir() {
-        return Path.of(System.getenv(PROFILE_ENV)).toAbsolutePath();
+    /** async-profiler's JVM argument: CPU samples every ms, collapsed stacks in {@value #PROFILE_ENV}/{@code name}.collapsed. */
+    private static String profilerArgument(String name) {
+        return "-agentpath:" + System.getenv(PROFILER_ENV) + "=start,event=cpu,interval=1ms,collapsed,file="
+                + Path.of(System.getenv(PROFILE_ENV)).toAbsolutePath().resolve(name + ".collapsed");
     }
 
     private static double median(List<Double> values) {

@@ -194,15 +194,15 @@ public final class CollectorBench {
         return startConnectors(null);
     }
 
-    /** As {@link #startConnectors()}; {@code firstAgentPath} (async-profiler options) profiles the first one. */
-    public static List<ConnectorProcess> startConnectors(String firstAgentPath) throws Exception {
+    /** As {@link #startConnectors()}; {@code firstJvmArg}, when not null, is given to the first one (a profiler). */
+    public static List<ConnectorProcess> startConnectors(String firstJvmArg) throws Exception {
         ExecutorService starter = Executors.newFixedThreadPool(2);
         List<Future<ConnectorProcess>> starting = new ArrayList<>();
         for (int i = 0; i < CONNECTORS; i++) {
             String id = serverId(i);
             ConnectorProcess.Builder builder = BenchConnectors.builder(id, true).maxHeap("128m");
-            if (i == 0 && firstAgentPath != null) {
-                builder.jvmArg("-agentpath:" + System.getenv("ASYNC_PROFILER_LIB") + "=" + firstAgentPath);
+            if (i == 0 && firstJvmArg != null) {
+                builder.jvmArg(firstJvmArg);
             }
             starting.add(starter.submit(builder::start));
         }

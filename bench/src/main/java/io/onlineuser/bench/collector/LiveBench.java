@@ -11,8 +11,6 @@ import io.onlineuser.collector.live.LiveCluster;
 import io.onlineuser.collector.live.LoginsQuery;
 import io.onlineuser.sample.bots.Bots;
 import io.onlineuser.sample.client.PomeloClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +33,6 @@ public final class LiveBench {
     private static final Duration INTERVAL = Duration.ofMillis(500);
     private static final int SETTLE_SECONDS = 10;
     private static final int WARM_POLL_SECONDS = 20;
-    private static final Path COLLECTOR_JAR = Path.of("collector/target/onlineuser-collector.jar");
 
     private final int runs;
     private final int callsPerRun;
@@ -258,21 +255,17 @@ public final class LiveBench {
     }
 
     private Row freshJar(List<String> urls) throws Exception {
-        if (!Files.isRegularFile(COLLECTOR_JAR)) {
-            return Row.failed("fresh java -jar onlineuser-collector.jar online", COLLECTOR_JAR + " not built");
+        String missing = FreshCollectorJar.missing();
+        if (missing != null) {
+            return Row.failed("fresh java -jar onlineuser-collector.jar online", missing);
         }
         double[] wall = new double[Math.max(3, runs)];
         for (int i = 0; i < wall.length; i++) {
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", COLLECTOR_JAR.toString()));
-            urls.forEach(url -> command.addAll(List.of("--target", url)));
-            command.addAll(List.of("--timeout", "10000", "online")); // a loaded machine must not turn a slow answer into a failure
-            long start = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                return Row.failed("fresh java -jar onlineuser-collector.jar online", "exit " + process.exitValue());
+            try {
+                wall[i] = FreshCollectorJar.wallMillis(urls);
+            } catch (java.io.IOException e) {
+                return Row.failed("fresh java -jar onlineuser-collector.jar online", e.getMessage());
             }
-            wall[i] = (System.nanoTime() - start) / 1e6;
         }
         return Row.context("fresh java -jar onlineuser-collector.jar online", Stats.of(wall), "ms",
                 "wall time of the whole process (JVM start, 8 requests, table printed), " + wall.length + " runs");
@@ -325,9 +318,5 @@ public final class LiveBench {
             add(spent, ProcessCpu.of(connector.pid()));
         }
         return new double[] {spent[0] - before[0], spent[1] - before[1]};
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -1,9 +1,6 @@
 package io.onlineuser.agent.instrument.netty;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
+import io.onlineuser.agent.instrument.SuperTypes;
 
 /**
  * Finds a Netty supertype by name, in the stock Netty ({@code io.netty.channel.Channel}) or in a
@@ -18,26 +15,7 @@ public final class NettyTypes {
     /** The supertype of {@code type} (itself included) called {@code name}, or {@code <prefix>.name}; null when none. */
     public static Class<?> named(Class<?> type, String name) {
         String relocated = "." + name;
-        Deque<Class<?>> pending = new ArrayDeque<>();
-        Set<Class<?>> seen = new HashSet<>();
-        pending.add(type);
-        while (!pending.isEmpty()) {
-            Class<?> current = pending.poll();
-            if (!seen.add(current)) {
-                continue;
-            }
-            String currentName = current.getName();
-            if (currentName.equals(name) || currentName.endsWith(relocated)) {
-                return current;
-            }
-            if (current.getSuperclass() != null) {
-                pending.add(current.getSuperclass());
-            }
-            for (Class<?> parent : current.getInterfaces()) {
-                pending.add(parent);
-            }
-        }
-        return null;
+        return SuperTypes.matching(type, candidate -> candidate.equals(name) || candidate.endsWith(relocated));
     }
 
     /** {@code netty} for the stock Netty's classes, {@code netty-relocated} for a relocated copy's. */

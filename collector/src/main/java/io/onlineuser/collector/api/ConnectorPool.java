@@ -1,6 +1,5 @@
 package io.onlineuser.collector.api;
 
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.onlineuser.collector.discovery.Discovery;
 import io.onlineuser.collector.discovery.TargetSource;
+import io.onlineuser.collector.http.ConnectorHttp;
 import io.onlineuser.collector.jolokia.ClientTls;
 import io.onlineuser.collector.jolokia.ConnectorClient;
 import io.onlineuser.collector.jolokia.ConnectorTarget;
@@ -29,13 +28,8 @@ final class ConnectorPool implements AutoCloseable {
     private final String defaultPassword;
     private final long timeoutMillis;
     private final ClientTls tls;
-    /**
-     * HTTP clients shared by the connectors, one per core: each has one selector thread that reads
-     * and parses the answers of its connectors, so one client for all would use one core only,
-     * and one per connector would wake as many threads as there are connectors.
-     */
-    private final HttpClient[] http;
-    private final AtomicInteger created = new AtomicInteger();
+    /** The HTTP client of every connector here: one event loop per core, keep-alive connections reused. */
+    private final ConnectorHttp http;
     private final Map<ConnectorTarget, ConnectorClient> clients = new ConcurrentHashMap<>();
     private volatile List<ConnectorClient> fixedClients;
 
@@ -47,10 +41,7 @@ final class ConnectorPool implements AutoCloseable {
         this.defaultPassword = defaultPassword;
         this.timeoutMillis = timeoutMillis;
         this.tls = tls;
-        this.http = new HttpClient[Math.max(1, Runtime.getRuntime().availableProcessors())];
-        for (int i = 0; i < http.length; i++) {
-            http[i] = ConnectorClient.sharedHttpClient(timeoutMillis, tls);
-        }
+        this.http = ConnectorClient.sharedHttpClient(timeoutMillis, tls);
     }
 
     /** Clients for the current targets, and per discovery file what was wrong with it. */
@@ -93,17 +84,14 @@ final class ConnectorPool implements AutoCloseable {
     public void close() {
         clients.values().forEach(ConnectorClient::close);
         clients.clear();
-        for (HttpClient client : http) {
-            ConnectorClient.stopSharedHttpClient(client);
-        }
+        http.close();
     }
 
     private List<ConnectorClient> clientsFor(Set<ConnectorTarget> targets) {
         List<ConnectorClient> list = new ArrayList<>(targets.size());
         for (ConnectorTarget target : targets) {
             ConnectorTarget withCredentials = target.withDefaultCredentials(defaultUser, defaultPassword);
-            list.add(clients.computeIfAbsent(target, t -> new ConnectorClient(withCredentials, timeoutMillis,
-                    http[Math.floorMod(created.getAndIncrement(), http.length)], tls)));
+            list.add(clients.computeIfAbsent(target, t -> new ConnectorClient(withCredentials, timeoutMillis, http, tls)));
         }
         return List.copyOf(list);
     }

@@ -12,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -28,26 +29,31 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class ClientTls {
 
-    private final SSLContext context;
+    private final Supplier<SSLContext> makeContext;
+    private volatile SSLContext context;
     private final String clientCertificate;
     /** Per {@code host:port}: what the last handshake that asked for a client certificate got from us. */
     private final Map<String, ClientCertificateRequest> requests = new ConcurrentHashMap<>();
 
     private ClientTls(KeyStore trusted, KeyStore clientKey, char[] keyPassword) throws GeneralSecurityException {
         this.clientCertificate = describe(clientKey);
-        this.context = context(trusted, clientKey, keyPassword);
+        SSLContext checked = context(trusted, clientKey, keyPassword);
+        this.makeContext = () -> checked;
     }
 
-    /** Without files, nothing to check: the JDK's trust store is loaded when a first {@code https://} agent is asked. */
+    /**
+     * Without files, nothing to check: the JDK's TLS provider and trust store, ~300 ms of a fresh
+     * {@code onlineuser-collector online}, are loaded when a first {@code https://} agent is asked.
+     */
     private ClientTls() {
         this.clientCertificate = null;
-        this.context = new DeferredSslContext(() -> {
+        this.makeContext = () -> {
             try {
                 return context(null, null, null);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("the JDK's default TLS set-up cannot be loaded: " + e, e);
             }
-        });
+        };
     }
 
     private SSLContext context(KeyStore trusted, KeyStore clientKey, char[] keyPassword) throws GeneralSecurityException {
@@ -103,8 +109,19 @@ public final class ClientTls {
         }
     }
 
+    /** The TLS context of every {@code https://} connection; made at the first call. */
     public SSLContext context() {
-        return context;
+        SSLContext made = context;
+        if (made == null) {
+            synchronized (this) {
+                made = context;
+                if (made == null) {
+                    made = makeContext.get();
+                    context = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** Subject and issuer of the client certificate, or null without one. */

@@ -1,7 +1,6 @@
 package io.onlineuser.collector.jolokia;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Hashtable;
@@ -16,6 +15,7 @@ import javax.management.ObjectName;
 import io.onlineuser.collector.model.LoginEntry;
 import io.onlineuser.collector.model.ServerStats;
 import io.onlineuser.collector.model.SessionInfo;
+import io.onlineuser.collector.http.ConnectorHttp;
 import org.jolokia.client.JolokiaClient;
 import org.jolokia.client.JolokiaQueryParameter;
 import org.jolokia.client.exception.JolokiaBulkRemoteException;
@@ -51,36 +51,31 @@ public final class ConnectorClient implements AutoCloseable {
 
     private final ConnectorTarget target;
     private final JolokiaClient client;
+    /** The HTTP client this one made for itself, closed with it; null when it shares its cluster's. */
+    private final ConnectorHttp ownHttp;
     private final long timeoutMillis;
     private volatile List<ServerBeans> servers = List.of();
 
-    /** A client with an HTTP client of its own (the JDK's default trust store); a cluster shares one between its connectors instead. */
+    /** A client with an HTTP client of its own (the JDK's default trust store), closed with it; a cluster shares one between its connectors instead. */
     public ConnectorClient(ConnectorTarget target, long timeoutMillis) {
-        this(target, timeoutMillis, ClientTls.systemDefault());
+        this(target, timeoutMillis, sharedHttpClient(timeoutMillis, ClientTls.systemDefault()), ClientTls.systemDefault(), true);
     }
 
-    private ConnectorClient(ConnectorTarget target, long timeoutMillis, ClientTls tls) {
-        this(target, timeoutMillis, JolokiaHttp.sharedClient(timeoutMillis, tls), tls);
+    /** A client that talks over {@code http}, built by {@link #sharedHttpClient(long, ClientTls)} with the same {@code tls}. */
+    public ConnectorClient(ConnectorTarget target, long timeoutMillis, ConnectorHttp http, ClientTls tls) {
+        this(target, timeoutMillis, http, tls, false);
     }
 
-    /**
-     * A client that talks over {@code http}, built by {@link #sharedHttpClient(long, ClientTls)} with the
-     * same {@code tls} and shared with other connectors.
-     */
-    public ConnectorClient(ConnectorTarget target, long timeoutMillis, HttpClient http, ClientTls tls) {
+    private ConnectorClient(ConnectorTarget target, long timeoutMillis, ConnectorHttp http, ClientTls tls, boolean ownsHttp) {
         this.target = target;
         this.timeoutMillis = timeoutMillis;
+        this.ownHttp = ownsHttp ? http : null;
         this.client = new JolokiaClient(target.url(), new JolokiaHttp(http, target, timeoutMillis, tls));
     }
 
-    /** An HTTP client to share between connectors: one selector thread and keep-alive pool for all of them. */
-    public static HttpClient sharedHttpClient(long timeoutMillis, ClientTls tls) {
-        return JolokiaHttp.sharedClient(timeoutMillis, tls);
-    }
-
-    /** Ends a shared client's selector thread; its connectors' clients are closed first. */
-    public static void stopSharedHttpClient(HttpClient http) {
-        HttpClientStop.stop(http);
+    /** An HTTP client to share between connectors: its event loops and keep-alive connections serve all of them. */
+    public static ConnectorHttp sharedHttpClient(long timeoutMillis, ClientTls tls) {
+        return new ConnectorHttp(tls::context, timeoutMillis);
     }
 
     public ConnectorTarget target() {
@@ -274,6 +269,9 @@ public final class ConnectorClient implements AutoCloseable {
             client.close();
         } catch (IOException e) {
             // nothing is left to release that matters to the caller
+        }
+        if (ownHttp != null) {
+            ownHttp.close();
         }
     }
 

@@ -2,19 +2,17 @@ package io.onlineuser.collector.jolokia;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLParameters;
+import java.util.concurrent.ExecutionException;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.onlineuser.collector.http.ConnectorHttp;
+import io.onlineuser.collector.http.HttpAnswer;
 import org.jolokia.client.HttpUtil;
 import org.jolokia.client.JolokiaQueryParameter;
 import org.jolokia.client.JolokiaTargetConfig;
@@ -29,8 +27,8 @@ import org.jolokia.json.JSONStructure;
 
 /**
  * jolokia-client-java's transport for one connector, cheaper per call than its default one: the
- * JDK {@link HttpClient} is shared with other connectors of the cluster (a few selector threads
- * instead of one per connector, no cookie store), and answers are parsed with Jackson's streaming parser into
+ * {@link ConnectorHttp} client is shared with the other connectors of the cluster (a few event
+ * loops instead of a client per connector), and answers are parsed with Jackson's streaming parser into
  * jolokia-json's {@link JSONObject}/{@link JSONArray}. jolokia-json's parser allocates ~50 KB of
  * buffers per answer and reads ~4x slower, which on a 2-core master costs a third of the CPU of
  * a counts read and most of a {@code getByUid}. Requests are still built, and answers checked and
@@ -39,39 +37,24 @@ import org.jolokia.json.JSONStructure;
  * not Jolokia, TLS: untrusted certificate, host-name mismatch, client certificate missing or
  * refused), so nothing downstream reads message texts.
  */
-final class JolokiaHttp implements HttpClientSpi<HttpClient> {
+final class JolokiaHttp implements HttpClientSpi<ConnectorHttp> {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final HttpClient http;
+    private final ConnectorHttp http;
     private final URI url;
-    private final Duration timeout;
+    private final long timeoutMillis;
     private final String authorization;
     private final ClientTls tls;
     private volatile QueryUri queryUri;
 
-    JolokiaHttp(HttpClient http, ConnectorTarget target, long timeoutMillis, ClientTls tls) {
+    JolokiaHttp(ConnectorHttp http, ConnectorTarget target, long timeoutMillis, ClientTls tls) {
         this.http = http;
         this.tls = tls;
         this.url = target.url();
-        this.timeout = Duration.ofMillis(timeoutMillis);
+        this.timeoutMillis = timeoutMillis;
         this.authorization = target.user() == null ? null : "Basic " + Base64.getEncoder().encodeToString(
                 (target.user() + ":" + (target.password() == null ? "" : target.password())).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A client for several connectors of one cluster: HTTP/1.1, answers handled on its selector thread. */
-    static HttpClient sharedClient(long timeoutMillis, ClientTls tls) {
-        return HttpClient.newBuilder()
-                .sslContext(tls.context())
-                // the JDK's defaults, taken when a TLS connection starts, not now (see DeferredSslContext)
-                .sslParameters(new SSLParameters())
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofMillis(timeoutMillis))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                // the caller's thread waits for the answer anyway: hopping to a pool thread in between
-                // costs a wake-up per request, which counts on a 2-core master
-                .executor(Runnable::run)
-                .build();
     }
 
     @Override
@@ -94,7 +77,7 @@ final class JolokiaHttp implements HttpClientSpi<HttpClient> {
     }
 
     @Override
-    public HttpClient getClient(Class<HttpClient> type) {
+    public ConnectorHttp getClient(Class<ConnectorHttp> type) {
         return http;
     }
 
@@ -104,26 +87,19 @@ final class JolokiaHttp implements HttpClientSpi<HttpClient> {
     }
 
     private JSONStructure post(String json, Map<JolokiaQueryParameter, String> parameters, String what) throws JolokiaException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uriFor(parameters))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        HttpResponse<byte[]> response;
+        HttpAnswer response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw TransportFailures.of(e, url, tls, timeout.toMillis());
+            response = http.post(uriFor(parameters), json.getBytes(StandardCharsets.UTF_8), authorization, timeoutMillis).get();
+        } catch (ExecutionException e) {
+            throw TransportFailures.of(e.getCause() instanceof IOException io ? io : new IOException(e.getCause()), url, tls, timeoutMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JolokiaException("Interrupted while sending " + what + " Jolokia request", e);
         }
         tls.answered(url);
-        if (response.statusCode() != 200) {
+        if (response.status() != 200) {
             // Jolokia answers its own errors with HTTP 200 and an error object: this is not Jolokia talking
-            throw TransportFailures.httpStatus(response.statusCode());
+            throw TransportFailures.httpStatus(response.status());
         }
         return parse(response.body(), what);
     }

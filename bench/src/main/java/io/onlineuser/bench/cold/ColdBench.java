@@ -4,6 +4,7 @@ import io.onlineuser.bench.collector.CollectorBench;
 import io.onlineuser.bench.collector.FreshCollectorJar;
 import io.onlineuser.bench.process.ChildJvm;
 import io.onlineuser.bench.process.ProcessCpu;
+import io.onlineuser.bench.report.Pomelo;
 import io.onlineuser.bench.report.Row;
 import io.onlineuser.bench.report.Stats;
 import io.onlineuser.bench.report.Target;
@@ -97,12 +98,12 @@ public final class ColdBench {
                 Row.context("cold: first online call, with building the cluster", Stats.of(toArray(firstWithBuild)), "ms",
                         "as above, plus OnlineUserCluster.builder()…build()"),
                 new Row("cold: online, median of calls 1-" + ColdProbe.COUNTS_CALLS, Stats.of(toArray(counts)), "ms",
-                        Target.atMost(2.9), setup + "; per round the median; target: Pomelo's counts fan-out, 2.9-3.0 ms"),
+                        Target.atMost(Pomelo.COUNTS_FAN_OUT_MS), setup + "; per round the median; target: " + Pomelo.COUNTS),
                 Row.context("cold: the agents' CPU per call, calls 1-" + (ColdProbe.COUNTS_CALLS + ColdProbe.LISTING_CALLS),
                         Stats.of(toArray(agentsCpu)), "ms", "all 8 connector JVMs' CPU time while the probe ran, ÷ its calls"),
                 Row.context("cold: all users, first listing", Stats.of(toArray(firstListing)), "ms", setup),
                 new Row("cold: all users, median of listings 1-" + ColdProbe.LISTING_CALLS, Stats.of(toArray(listings)), "ms",
-                        Target.atMost(35), setup + "; target: Pomelo's live list, 35-37 ms"),
+                        Target.atMost(Pomelo.LIVE_LIST_MS), setup + "; target: " + Pomelo.LIVE_LIST),
                 new Row("cold: fresh java -jar onlineuser-collector.jar online", Stats.of(toArray(jar)), "ms", Target.atMost(400),
                         "wall time of the whole process (JVM start, 8 requests, table printed), " + JAR_RUNS
                                 + " per round after the probe; " + setup));

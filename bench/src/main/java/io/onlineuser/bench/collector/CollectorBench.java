@@ -1,6 +1,7 @@
 package io.onlineuser.bench.collector;
 
 import io.onlineuser.bench.process.BenchConnectors;
+import io.onlineuser.bench.report.Pomelo;
 import io.onlineuser.bench.report.Row;
 import io.onlineuser.bench.report.Stats;
 import io.onlineuser.bench.report.Target;
@@ -16,16 +17,16 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Issue 6 item 5: the collector library, in this JVM, against 8 real connector JVMs with the
- * agent holding 10,000 logged-in users between them (Pomelo's master: ~3.5 ms for counts,
- * ~12 ms cached / ~33 ms live with the list, on this kind of machine). With {@code COLLECTOR_BASELINE_JAR}
- * set to another shaded collector jar, that collector is timed in the same run, calls alternated.
+ * The collector library, in this JVM, against 8 real connector JVMs with the agent holding 10,000
+ * logged-in users between them ({@link Pomelo}'s master beside it). With
+ * {@code COLLECTOR_BASELINE_JAR} set to another shaded collector jar, that collector is timed in the
+ * same run, calls alternated.
  */
 public final class CollectorBench {
 
     public static final int CONNECTORS = 8;
     public static final int USERS = 10_000;
-    /** online + find pairs before timing (until 2026-12-01: 300, which timed the agents' JIT warm-up). */
+    /** online + find pairs before timing: enough for the agents' Jolokia path to be compiled (300 timed its JIT warm-up). */
     private static final int WARM_UP_CALLS = 3_000;
     /** Listings per run: one listing is a single sample, as noisy as one call on a shared machine. */
     private static final int LISTINGS_PER_RUN = 5;
@@ -76,9 +77,9 @@ public final class CollectorBench {
             String setup = CONNECTORS + " connector JVMs (-Xmx128m), " + String.format("%,d", users) + " users";
             List<Row> rows = new ArrayList<>(List.of(
                     new Row("collector online (counts only)", timings[0].online(), "ms", Target.atMost(2),
-                            setup + "; median of " + callsPerRun + " calls per run; Pomelo ~3.5 ms" + ratio(timings, Timings::online)),
+                            setup + "; median of " + callsPerRun + " calls per run; " + Pomelo.COUNTS + ratio(timings, Timings::online)),
                     new Row("collector logins (all users)", timings[0].logins(), "ms", Target.atMost(20),
-                            setup + "; median of " + LISTINGS_PER_RUN + " listings per run; Pomelo ~12 ms cached, ~33 ms live"
+                            setup + "; median of " + LISTINGS_PER_RUN + " listings per run; " + Pomelo.LISTS
                                     + ratio(timings, Timings::logins)),
                     new Row("collector find UID", timings[0].find(), "ms", Target.atMost(2),
                             setup + "; median of " + callsPerRun + " calls per run" + ratio(timings, Timings::find))));

@@ -3,6 +3,7 @@ package io.onlineuser.bench.collector;
 import io.onlineuser.testkit.ConnectorProcess;
 import io.onlineuser.bench.process.ChildJvm;
 import io.onlineuser.bench.process.ProcessCpu;
+import io.onlineuser.bench.report.Pomelo;
 import io.onlineuser.bench.report.Row;
 import io.onlineuser.bench.report.Stats;
 import io.onlineuser.bench.report.Target;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
- * Issue 13's targets: live mode (list, then watch) in this JVM against the same 8 connector JVMs
+ * Live mode (list, then watch) in this JVM against the same 8 connector JVMs
  * and 10,000 users as {@link CollectorBench}. Answers from the index (online, find/isOnline, a page,
  * all users), how soon a login is visible under churn, index memory per session, the agents' CPU
  * to keep the index current, and the one-shot path cold and warm, with a fresh {@code java -jar} too.
@@ -123,11 +124,11 @@ public final class LiveBench {
         Stats all = perRun(i -> live.logins(new LoginsQuery(null, null, false, 0, LoginsQuery.MAX_LIMIT)), 20);
         String per = "median per run of " + runs + " runs; " + setup + "; index warm";
         return List.of(
-                new Row("live online", online, "µs", Target.atMost(200), per + "; Pomelo's master ~3.5 ms"),
+                new Row("live online", online, "µs", Target.atMost(200), per + "; " + Pomelo.COUNTS),
                 new Row("live find UID", find, "µs", Target.atMost(50), per),
                 new Row("live isOnline UID", isOnline, "µs", Target.atMost(50), per),
                 new Row("live page of 100 users (random offset)", page, "ms", Target.atMost(1), per),
-                new Row("live all 10,000 users", all, "ms", Target.atMost(15), per + "; Pomelo ~37 ms live, ~23 ms cached"));
+                new Row("live all 10,000 users", all, "ms", Target.atMost(15), per + "; " + Pomelo.LISTS));
     }
 
     /**
@@ -251,7 +252,7 @@ public final class LiveBench {
                 Row.context("one-shot online, warm collector, agents early", early, "ms",
                         per + "; after 300 calls (the agents' Jolokia code not compiled yet)"),
                 new Row("one-shot online, warm", steady, "ms", Target.atMost(3),
-                        per + "; after " + String.format("%,d", STEADY_CALLS) + " more calls (collector and agents compiled); Pomelo ~3.5 ms"));
+                        per + "; after " + String.format("%,d", STEADY_CALLS) + " more calls (collector and agents compiled); " + Pomelo.COUNTS));
     }
 
     private Row freshJar(List<String> urls) throws Exception {

@@ -5,6 +5,7 @@ import io.onlineuser.bench.process.BenchConnectors;
 import io.onlineuser.testkit.ConnectorProcess;
 import io.onlineuser.bench.report.Row;
 import io.onlineuser.bench.report.Stats;
+import io.onlineuser.bench.report.Table;
 import io.onlineuser.bench.report.Target;
 import io.onlineuser.testkit.ProcessOutput;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Issue 12 item 3: server CPU per keep-alive request of the agent's Jolokia (a read of every
+ * Server CPU per keep-alive request of the agent's Jolokia (a read of every
  * ConnectionStats attribute; an empty {@code Session.changes} poll) beside a bare JDK HTTP server
  * answering a fixed body of the same size ({@link FixedBodyServer}), and, when
  * {@code READ_BASELINE_AGENT_JAR} names one, an earlier agent jar. Each is a JVM of its own
@@ -53,10 +54,9 @@ public final class ReadCostBench {
     }
 
     public static void main(String[] args) throws Exception {
-        for (Row row : new ReadCostBench(args.length > 0 && args[0].equals("--quick")).run()) {
-            System.out.printf("%-75s %8.1f %8.1f %8.1f %s  %s%n", row.benchmark(), row.stats().min(),
-                    row.stats().median(), row.stats().max(), row.unit(), row.note());
-        }
+        Table table = new Table();
+        table.addAll(new ReadCostBench(args.length > 0 && args[0].equals("--quick")).run());
+        table.print(System.out);
         System.exit(0);
     }
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The whole run's figures, printed as one Markdown table (BENCHMARKS.md keeps it verbatim). */
+/** The whole run's figures, printed as one Markdown table whose rows paste into BENCHMARKS.md's tables. */
 public final class Table {
 
     private final List<Row> rows = new ArrayList<>();

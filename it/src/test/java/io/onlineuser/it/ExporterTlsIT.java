@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 15: the shipped {@code jmx-exporter-https.yaml} serves {@code /metrics} over HTTPS with basic
+ * The shipped {@code jmx-exporter-https.yaml} serves {@code /metrics} over HTTPS with basic
  * auth, and the real Prometheus, configured with the shipped {@code prometheus-https.yml}
  * ({@code scheme: https}, {@code tls_config}, {@code basic_auth}), scrapes it.
  */

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15: no single client blinds the agent. 50 connections that sent half a request line and
+ * No single client blinds the agent. 50 connections that sent half a request line and
  * 50 that sent half a body are held open against a real connector; the collector's reads are
  * answered all the while, players log in, and every half-sent request is dropped by the agent once
  * {@code jolokia.readTimeoutMillis} has passed.

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
  * stores only the records, which know their key: about 8 bytes per entry where an
  * {@code IdentityHashMap} takes 18 and a {@code ConcurrentHashMap} with wrapper keys 50 (with
  * such maps for sessions, connections and uids the tracker held 309 bytes per logged-in user at
- * 1,000,000, against 169 and the limit of 200: BENCHMARKS.md, issue 12).
+ * 1,000,000, against 169 and the limit of 200: BENCHMARKS.md, "The tracker's own hash tables").
  *
  * <p>Each stripe is its own lock ({@link StripeLock}). Callers that must do more than one step
  * atomically (look up, then add, and change the record found) hold it themselves:

@@ -13,8 +13,9 @@ import java.util.function.LongSupplier;
  * <p>A hash table of our own, striped by uid (each stripe is the lock for its uids and their
  * session chains), threaded through {@link UidEntry} itself, because at a million users every
  * node counts: with a {@code ConcurrentHashMap} here the tracker held 206 bytes per logged-in
- * user at 1,000,000 (169 with this table; the limit is 200, BENCHMARKS.md, issue 12). Logins and logouts of different stripes share no lock; the shared writes are
- * the counts and session ids ({@link SessionGauge}), the login order and the journal's number.
+ * user at 1,000,000 (169 with this table; the limit is 200: BENCHMARKS.md, "The tracker's own hash
+ * tables"). Logins and logouts of different stripes share no lock; the shared writes are the
+ * counts and session ids ({@link SessionGauge}), the login order and the journal's number.
  * A change is in the table and the login order before its journal event is numbered, so that
  * a client's cursor covers every change it has seen in a page.
  */

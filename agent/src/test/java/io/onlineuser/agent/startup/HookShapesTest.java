@@ -33,7 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hooks on the shapes real frameworks have (issue 11): a named class that inherits the method or
+ * Hooks on the shapes real frameworks have: a named class that inherits the method or
  * declares only a compiler bridge for it, and sessions named by their connection (a channel, or a
  * channel id's text). In this JVM, with the classes retransformed as after a late attach.
  */

@@ -20,7 +20,7 @@ import io.onlineuser.collector.live.LiveCluster;
 import io.onlineuser.collector.live.LiveLookup;
 
 /**
- * Issue 14 item 5: the collector library, in this JVM, against simulated fleets of 100, 300 and
+ * The collector library, in this JVM, against simulated fleets of 100, 300 and
  * 1,000 connectors × 1,000 users ({@link Fleet}: separate JVMs, the agent's tracker and MXBeans, a
  * Jolokia server per connector, one logout+login per connector per second). Each fleet also holds
  * one silent connector per ten healthy ones for the silent row.

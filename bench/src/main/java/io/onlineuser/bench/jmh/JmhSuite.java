@@ -16,7 +16,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-/** Issue 6 item 2: per-event cost through OnlineTracker, 1 and 2 threads, via JMH's Runner API. */
+/** Per-event cost through OnlineTracker, 1 and 2 threads, via JMH's Runner API. */
 public final class JmhSuite {
 
     private static final double OPEN_CLOSE_TARGET_NS = 150;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Issue 6 item 3: heap the tracker retains per logged-in user, at 100,000 and 1,000,000 users. */
+/** Heap the tracker retains per logged-in user, at 100,000 and 1,000,000 users. */
 public final class MemoryBench {
 
     private static final double TARGET_BYTES = 150;

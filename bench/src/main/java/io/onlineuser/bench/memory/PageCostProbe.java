@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
- * Issue 12: what one page costs at offset 0 and at offset 990,000 of 1,000,000 logged-in users
+ * What one page costs at offset 0 and at offset 990,000 of 1,000,000 logged-in users
  * (loginedList by offset; sessions and loginedPage by the key of the row before), and the heap one
  * journal event holds. In-process, no HTTP: the tracker's own work per call, median of 31 calls
  * after 10 warm-up calls. Run: java -cp bench/target/onlineuser-bench.jar

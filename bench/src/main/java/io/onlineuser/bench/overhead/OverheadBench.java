@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Issue 6 item 1: connector throughput with the agent ÷ without. Both connectors run side by
+ * Connector throughput with the agent ÷ without. Both connectors run side by
  * side (same flags, same machine load); runs alternate A B, B A, A B … so that drift in the
  * machine's load falls on both; each pair gives one ratio. With {@code OVERHEAD_BASELINE_AGENT_JAR}
  * naming another agent jar (an earlier build), a third connector runs with it and takes its turn in

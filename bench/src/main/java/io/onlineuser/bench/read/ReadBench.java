@@ -7,7 +7,7 @@ import io.onlineuser.bench.report.Target;
 import java.util.List;
 import java.util.Map;
 
-/** Issue 6 item 4: a ConnectionStats read over real Jolokia HTTP costs the same at 0 and 1M users. */
+/** A ConnectionStats read over real Jolokia HTTP costs the same at 0 and 1M users. */
 public final class ReadBench {
 
     private static final double TARGET_RATIO = 1.2;

@@ -1,6 +1,6 @@
 package io.onlineuser.bench.report;
 
-/** A goal from issue 6 that a figure's median is held against, e.g. "≤ 150", "≥ 0.98", "= 15000". */
+/** A goal that a figure's median is held against, e.g. "≤ 150", "≥ 0.98", "= 15000". */
 public final class Target {
 
     private final String relation;

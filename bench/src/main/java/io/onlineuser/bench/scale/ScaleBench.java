@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Issue 6 item 7: connectors holding many players with the agent (counts exact, heap and CPU
+ * Connectors holding many players with the agent (counts exact, heap and CPU
  * beside the same connectors without it), and the tracker alone driven to a million sessions.
  */
 public final class ScaleBench {

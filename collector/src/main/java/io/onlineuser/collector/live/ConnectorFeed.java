@@ -110,7 +110,7 @@ final class ConnectorFeed {
     /**
      * The counts are read with the changes on the first poll and after a failure, on the poll after
      * one that brought logins or logouts, and otherwise once per {@code countsMillis}: a poll of
-     * {@code changes} alone costs the agent about half as much (BENCHMARKS.md, 2026-12-01 livecpu).
+     * {@code changes} alone costs the agent about half as much (BENCHMARKS.md, "Live polls ask for changes alone").
      */
     private boolean countsDue(String reappeared) {
         return reappeared != null || cursors.isEmpty() || changedSinceCounts

@@ -44,7 +44,7 @@ public final class LiveCluster implements AutoCloseable {
      * Connectors per polling thread beyond the minimum: a healthy poll takes a few ms, so one thread
      * keeps 16 connectors at 1 s; with 16 threads for 300 simulated connectors on a loaded 2-core
      * machine (round trips of tens of ms) the data age reached p99 3.0 s, with 64 threads 1.6 s
-     * (BENCHMARKS.md, 2026-12-01 livecpu). A failing connector gets a thread of its own: it may hold
+     * (the live runs under bench/runs/). A failing connector gets a thread of its own: it may hold
      * one for the whole timeout.
      */
     private static final int CONNECTORS_PER_THREAD = 16;

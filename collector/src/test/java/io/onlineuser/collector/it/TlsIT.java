@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Issue 15: the collector and real connector JVMs over HTTPS with certificates made at test time.
+ * The collector and real connector JVMs over HTTPS with certificates made at test time.
  * Agent A: PEM files, client certificates required (only {@code CN=collector}) and a password, both
  * given the documented secure way (files). Agent B: a PKCS#12 keystore, no authentication, listening
  * on every interface with {@code kick.enabled=true}. Every failure is named in the collector's

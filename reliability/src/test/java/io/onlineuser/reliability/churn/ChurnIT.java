@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 7, "load and exactness": many clients churn through every way a session can start and
+ * Load and exactness: many clients churn through every way a session can start and
  * end while a sampler watches the counts over Jolokia; at the end the agent's books balance.
  */
 class ChurnIT {

@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12, DESIGN.md "list-then-watch" over real Jolokia HTTP against a churning connector: a
+ * DESIGN.md "list-then-watch" over real Jolokia HTTP against a churning connector: a
  * client takes a cursor, pages {@code sessions} to the end, then applies {@code changes}; its copy
  * equals the agent's sessions after every burst of churn and at the end.
  */

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 7, "bad inputs to every operation": each malformed call over real Jolokia HTTP gets a
+ * Bad inputs to every operation: each malformed call over real Jolokia HTTP gets a
  * clear error, changes no count, and leaves the connector serving its players.
  */
 class OperationInputsIT {

@@ -76,7 +76,7 @@ public final class OnlineUserCluster implements AutoCloseable {
      */
     public ClusterSnapshot online(boolean checkDuplicates) {
         ConnectorPool.Current current = pool.current();
-        List<Outcome<List<ServerStats>>> outcomes = fanOut.callAll(current.clients(), ConnectorClient::readStats, timeoutMillis);
+        List<Outcome<List<ServerStats>>> outcomes = fanOut.callAllAsync(current.clients(), ConnectorClient::readStatsAsync, timeoutMillis);
         Map<String, ServerStats> servers = new TreeMap<>();
         Map<String, String> errors = new TreeMap<>(current.problems());
         int failed = 0;

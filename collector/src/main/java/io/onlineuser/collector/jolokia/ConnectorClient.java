@@ -3,6 +3,9 @@ package io.onlineuser.collector.jolokia;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +20,9 @@ import io.onlineuser.collector.model.ServerStats;
 import io.onlineuser.collector.model.SessionInfo;
 import io.onlineuser.collector.http.ConnectorHttp;
 import org.jolokia.client.JolokiaClient;
+import org.jolokia.client.response.ValidatingResponseExtractor;
+import org.jolokia.json.JSONObject;
+import org.jolokia.json.JSONStructure;
 import org.jolokia.client.JolokiaQueryParameter;
 import org.jolokia.client.exception.JolokiaBulkRemoteException;
 import org.jolokia.client.exception.JolokiaException;
@@ -50,6 +56,7 @@ public final class ConnectorClient implements AutoCloseable {
             JolokiaQueryParameter.INCLUDE_STACKTRACE, "false");
 
     private final ConnectorTarget target;
+    private final JolokiaHttp transport;
     private final JolokiaClient client;
     /** The HTTP client this one made for itself, closed with it; null when it shares its cluster's. */
     private final ConnectorHttp ownHttp;
@@ -70,7 +77,8 @@ public final class ConnectorClient implements AutoCloseable {
         this.target = target;
         this.timeoutMillis = timeoutMillis;
         this.ownHttp = ownsHttp ? http : null;
-        this.client = new JolokiaClient(target.url(), new JolokiaHttp(http, target, timeoutMillis, tls));
+        this.transport = new JolokiaHttp(http, target, timeoutMillis, tls);
+        this.client = new JolokiaClient(target.url(), transport);
     }
 
     /** An HTTP client to share between connectors: its event loops and keep-alive connections serve all of them. */
@@ -89,7 +97,35 @@ public final class ConnectorClient implements AutoCloseable {
 
     /** Reads every attribute of every {@code ConnectionStats} MBean at this target (pattern read). */
     public List<ServerStats> readStats() throws ConnectorException {
-        return statsFrom(send(List.of(new JolokiaReadRequest(STATS_PATTERN, STATS_ATTRIBUTES))).get(0));
+        try {
+            return readStatsAsync().get();
+        } catch (ExecutionException e) {
+            throw FailureClassifier.classify(e.getCause(), timeoutMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException(FailureKind.TIMED_OUT, "interrupted");
+        }
+    }
+
+    /**
+     * {@link #readStats()} without a thread waiting for it: the answer is parsed and typed on the HTTP
+     * client's event loop, which is what lets one question reach a thousand connectors without a
+     * thread and two wake-ups each. The future fails with a {@link ConnectorException}.
+     */
+    public CompletableFuture<List<ServerStats>> readStatsAsync() {
+        JolokiaReadRequest request = new JolokiaReadRequest(STATS_PATTERN, STATS_ATTRIBUTES);
+        return transport.executeAsync(request, OPTIONS).handle((json, failure) -> {
+            try {
+                if (failure != null) {
+                    throw FailureClassifier.classify(failure instanceof CompletionException ? failure.getCause() : failure, timeoutMillis);
+                }
+                return statsFrom(singleValue(request, json));
+            } catch (ConnectorException e) {
+                throw new CompletionException(e);
+            } catch (RuntimeException e) {
+                throw new CompletionException(FailureClassifier.classify(e, timeoutMillis));
+            }
+        });
     }
 
     /**
@@ -309,6 +345,21 @@ public final class ConnectorClient implements AutoCloseable {
             answers.add(new Answer(asked.get(i).serverId(), values.get(i)));
         }
         return answers;
+    }
+
+    /** A single request's value as {@link JolokiaClient} gives it, an error object as its {@link JolokiaRemoteException}. */
+    private static Object singleValue(JolokiaRequest request, JSONStructure json) throws ConnectorException {
+        if (!(json instanceof JSONObject answer)) {
+            throw FailureClassifier.classify(new JolokiaException("Invalid JSON response for a single request (expected a Map but got "
+                    + (json == null ? "an empty response" : "a " + json.getClass().getName()) + ")"), 0);
+        }
+        try {
+            return ValidatingResponseExtractor.DEFAULT.extract(request, answer, false).getValue();
+        } catch (JolokiaRemoteException remote) {
+            return remote;
+        } catch (JolokiaException e) {
+            throw FailureClassifier.classify(e, 0);
+        }
     }
 
     /** Sends requests in one HTTP POST; per-request Jolokia errors come back in place as {@link JolokiaRemoteException}. */

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -62,7 +64,7 @@ final class JolokiaHttp implements HttpClientSpi<ConnectorHttp> {
             REQ request, HttpMethod method, Map<JolokiaQueryParameter, String> parameters, JolokiaTargetConfig target)
             throws JolokiaException {
         JSONObject body = HttpUtil.getJsonRequestContent(request, HttpUtil.determineTargetConfig(request, target));
-        return post(body.toJSONString(), parameters, request.getType().getValue());
+        return postAndWait(body.toJSONString(), parameters, request.getType().getValue());
     }
 
     @Override
@@ -73,7 +75,7 @@ final class JolokiaHttp implements HttpClientSpi<ConnectorHttp> {
         for (REQ request : requests) {
             bulk.add(HttpUtil.getJsonRequestContent(request, HttpUtil.determineTargetConfig(request, target)));
         }
-        return post(bulk.toJSONString(), parameters, "bulk");
+        return postAndWait(bulk.toJSONString(), parameters, "bulk");
     }
 
     @Override
@@ -86,15 +88,42 @@ final class JolokiaHttp implements HttpClientSpi<ConnectorHttp> {
     public void close() {
     }
 
-    private JSONStructure post(String json, Map<JolokiaQueryParameter, String> parameters, String what) throws JolokiaException {
-        HttpAnswer response;
+    /**
+     * One request without waiting: the answer is read, checked and parsed on the HTTP client's event
+     * loop; the future fails with a {@link TransportFailure} or another {@link JolokiaException}.
+     */
+    CompletableFuture<JSONStructure> executeAsync(JolokiaRequest request, Map<JolokiaQueryParameter, String> parameters) {
+        JSONObject body = HttpUtil.getJsonRequestContent(request, HttpUtil.determineTargetConfig(request, null));
+        return post(body.toJSONString(), parameters, request.getType().getValue());
+    }
+
+    private JSONStructure postAndWait(String json, Map<JolokiaQueryParameter, String> parameters, String what) throws JolokiaException {
         try {
-            response = http.post(uriFor(parameters), json.getBytes(StandardCharsets.UTF_8), authorization, timeoutMillis).get();
+            return post(json, parameters, what).get();
         } catch (ExecutionException e) {
-            throw TransportFailures.of(e.getCause() instanceof IOException io ? io : new IOException(e.getCause()), url, tls, timeoutMillis);
+            throw e.getCause() instanceof JolokiaException jolokia ? jolokia
+                    : new JolokiaException("Failed " + what + " Jolokia request: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JolokiaException("Interrupted while sending " + what + " Jolokia request", e);
+        }
+    }
+
+    private CompletableFuture<JSONStructure> post(String json, Map<JolokiaQueryParameter, String> parameters, String what) {
+        return http.post(uriFor(parameters), json.getBytes(StandardCharsets.UTF_8), authorization, timeoutMillis)
+                .handle((response, failure) -> {
+                    try {
+                        return answer(response, failure, what);
+                    } catch (JolokiaException e) {
+                        throw new CompletionException(e);
+                    }
+                });
+    }
+
+    private JSONStructure answer(HttpAnswer response, Throwable failure, String what) throws JolokiaException {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            throw TransportFailures.of(cause instanceof IOException io ? io : new IOException(cause), url, tls, timeoutMillis);
         }
         tls.answered(url);
         if (response.status() != 200) {

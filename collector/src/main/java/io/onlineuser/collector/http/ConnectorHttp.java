@@ -54,6 +54,7 @@ public final class ConnectorHttp implements AutoCloseable {
     private final Bootstrap bootstrap;
     private final Supplier<SSLContext> tls;
     private final Map<Origin, IdleConnections> idle = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     /** {@code tls} is asked for its context only when an {@code https://} connector is first asked. */
     public ConnectorHttp(Supplier<SSLContext> tls, long connectTimeoutMillis) {
@@ -75,6 +76,10 @@ public final class ConnectorHttp implements AutoCloseable {
         exchange.deadline(loops.next().schedule(
                 () -> exchange.fail(new HttpTimeoutException("no answer within " + timeoutMillis + " ms")),
                 timeoutMillis, TimeUnit.MILLISECONDS));
+        if (closed) {
+            exchange.fail(new IOException("the collector's HTTP client is closed"));
+            return exchange.answer;
+        }
         try {
             Origin origin = Origin.of(url);
             Supplier<FullHttpRequest> request = () -> request(url, origin, json, authorization);
@@ -95,6 +100,7 @@ public final class ConnectorHttp implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         idle.values().forEach(IdleConnections::closeAll);
         // the loops' threads wait in epoll_wait, native code that a JVM's exit waits for: end them now
         loops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(1, TimeUnit.SECONDS);
@@ -102,6 +108,10 @@ public final class ConnectorHttp implements AutoCloseable {
 
     private void connect(Origin origin, IdleConnections pool, Exchange exchange, Supplier<FullHttpRequest> request)
             throws UnknownHostException {
+        if (closed) {
+            exchange.fail(new IOException("the collector's HTTP client is closed"));
+            return;
+        }
         // resolved on the caller's thread: a slow name server must not hold an event loop that serves other connectors
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(origin.host()), origin.port());
         ChannelFuture connected = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
@@ -129,14 +139,14 @@ public final class ConnectorHttp implements AutoCloseable {
     }
 
     /** Writes the request; {@code retry} runs instead of failing when a reused connection turned out closed. */
-    private static void send(Channel channel, Exchange exchange, Supplier<FullHttpRequest> request, ThrowingRunnable retry) {
+    private void send(Channel channel, Exchange exchange, Supplier<FullHttpRequest> request, ThrowingRunnable retry) {
         exchange.carriedBy(channel);
         channel.pipeline().get(AnswerHandler.class).expect(exchange);
         channel.writeAndFlush(request.get()).addListener(written -> {
             if (written.isSuccess()) {
                 return;
             }
-            if (retry != null) {
+            if (retry != null && !closed) {
                 channel.pipeline().get(AnswerHandler.class).expect(null);
                 try {
                     retry.run();

@@ -2,7 +2,7 @@ package io.onlineuser.agent.jmx;
 
 import io.onlineuser.agent.status.AgentView;
 import io.onlineuser.agent.status.HookState;
-import io.onlineuser.agent.track.Listener;
+import io.onlineuser.agent.track.ListeningPort;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +27,7 @@ final class AgentAdapter implements AgentMBean {
 
     @Override
     public ListenerRow[] getListeners() {
-        List<Listener> listeners = view.listeners();
+        List<ListeningPort> listeners = view.listeners();
         ListenerRow[] rows = new ListenerRow[listeners.size()];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = new ListenerValue(listeners.get(i));
@@ -60,7 +60,7 @@ final class AgentAdapter implements AgentMBean {
         private final int openConnections;
         private final long acceptedTotal;
 
-        ListenerValue(Listener listener) {
+        ListenerValue(ListeningPort listener) {
             address = listener.address();
             serverChannelClass = listener.serverChannelClass();
             transport = listener.transport();

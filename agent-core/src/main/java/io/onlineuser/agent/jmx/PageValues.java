@@ -13,7 +13,7 @@ final class PageValues {
     private PageValues() {
     }
 
-    static SessionChanges changes(Changes changes) {
+    static ChangesPage changes(Changes changes) {
         List<JournalEvent> events = changes.events();
         SessionEvent[] rows = new SessionEvent[events.size()];
         for (int i = 0; i < rows.length; i++) {
@@ -35,7 +35,7 @@ final class PageValues {
         return new LoginPageValue(RowValues.loginRows(page.rows()), page.next());
     }
 
-    private static final class ChangesValue implements SessionChanges {
+    private static final class ChangesValue implements ChangesPage {
         private final String cursor;
         private final boolean gap;
         private final SessionEvent[] events;

@@ -40,7 +40,7 @@ final class SessionAdapter implements SessionMBean {
     }
 
     @Override
-    public SessionChanges changes(String cursor, int limit) {
+    public ChangesPage changes(String cursor, int limit) {
         return PageValues.changes(tracker.changes(Arguments.cursor(cursor), Arguments.limit(limit)));
     }
 

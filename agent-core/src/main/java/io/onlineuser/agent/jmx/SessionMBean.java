@@ -27,7 +27,7 @@ public interface SessionMBean {
     @Description("Logins and logouts after the cursor, oldest first: {cursor, gap, events:[{seq, kind, sessionId,"
             + " uid, address, time}]}. changes(\"\", 0) gives the current cursor. gap=true: events were lost"
             + " (journal overflow, a cursor of another agent run or server); list sessions again")
-    SessionChanges changes(
+    ChangesPage changes(
             @Param(name = "cursor", value = "\"\" or the cursor a previous changes call returned") String cursor,
             @Param(name = "limit", value = "Most events to return, 0 to 10000") int limit);
 

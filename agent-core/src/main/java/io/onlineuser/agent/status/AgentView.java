@@ -1,6 +1,6 @@
 package io.onlineuser.agent.status;
 
-import io.onlineuser.agent.track.Listener;
+import io.onlineuser.agent.track.ListeningPort;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +17,7 @@ public interface AgentView {
     Map<String, String> options();
 
     /** Every listener seen, counted or not, with its own counts. */
-    List<Listener> listeners();
+    List<ListeningPort> listeners();
 
     /** Every configured hook. */
     List<HookState> hooks();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.onlineuser.agent.config.AgentOptions;
 import io.onlineuser.agent.status.AgentView;
 import io.onlineuser.agent.status.HookState;
-import io.onlineuser.agent.track.Listener;
-import io.onlineuser.agent.track.Listeners;
+import io.onlineuser.agent.track.ListeningPort;
+import io.onlineuser.agent.track.ListeningPorts;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +26,9 @@ class AgentMBeanTest {
     void showsVersionOptionsListenersHooksAndJolokiaUrlWithDescriptions() throws Exception {
         AgentOptions options = AgentOptions.parse("serverId=agent-mbean-1,netty.ports=3010,jolokia.user=ops,"
                 + "jolokia.password=secret", null);
-        Listeners listeners = new Listeners(options.nettyPorts());
-        Listener game = listeners.register(new Object(), "127.0.0.1:3010", 3010, "io.netty.channel.socket.nio.NioServerSocketChannel");
-        Listener broker = listeners.register(new Object(), "127.0.0.1:4000", 4000, "io.netty.channel.epoll.EpollServerSocketChannel");
+        ListeningPorts listeners = new ListeningPorts(options.nettyPorts());
+        ListeningPort game = listeners.register(new Object(), "127.0.0.1:3010", 3010, "io.netty.channel.socket.nio.NioServerSocketChannel");
+        ListeningPort broker = listeners.register(new Object(), "127.0.0.1:4000", 4000, "io.netty.channel.epoll.EpollServerSocketChannel");
         game.opened();
         game.opened();
         game.closed();
@@ -73,7 +73,7 @@ class AgentMBeanTest {
         assertThat(server.isRegistered(name)).isFalse();
     }
 
-    private static AgentView view(AgentOptions options, Listeners listeners, List<HookState> hooks) {
+    private static AgentView view(AgentOptions options, ListeningPorts listeners, List<HookState> hooks) {
         return new AgentView() {
             @Override
             public String version() {
@@ -86,7 +86,7 @@ class AgentMBeanTest {
             }
 
             @Override
-            public List<Listener> listeners() {
+            public List<ListeningPort> listeners() {
                 return listeners.all();
             }
 

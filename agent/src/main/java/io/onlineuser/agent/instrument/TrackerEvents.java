@@ -7,7 +7,7 @@ import io.onlineuser.agent.instrument.netty.ConnectionKeys;
 import io.onlineuser.agent.instrument.netty.ListenerWatch;
 import io.onlineuser.agent.instrument.netty.NettyChannels;
 import io.onlineuser.agent.instrument.netty.RemoteAddresses;
-import io.onlineuser.agent.track.Listener;
+import io.onlineuser.agent.track.ListeningPort;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.net.SocketAddress;
 import java.util.HashMap;
@@ -123,7 +123,7 @@ public final class TrackerEvents implements BridgeListener {
         if (where == null || !Connections.isOpen(connection)) {
             return false;
         }
-        Listener listener = listeners.of(where);
+        ListeningPort listener = listeners.of(where);
         accepted(connection, listener, transport.remoteAddress(connection));
         if (!Connections.isOpen(connection)) {
             closed(connection, listener);
@@ -133,7 +133,7 @@ public final class TrackerEvents implements BridgeListener {
     }
 
     /** Counts an accepted connection once, on its listener and, when the listener counts, in the tracker. */
-    void accepted(Object channel, Listener listener, SocketAddress remoteAddress) {
+    void accepted(Object channel, ListeningPort listener, SocketAddress remoteAddress) {
         if (!listener.counted()) {
             listener.openedUncounted(channel);
         } else if (tracker.connectionActive(channel, RemoteAddresses.format(remoteAddress))) {
@@ -152,7 +152,7 @@ public final class TrackerEvents implements BridgeListener {
         if (!NettyChannels.isActive(channel)) {
             return false;
         }
-        Listener listener = listeners.of(parent);
+        ListeningPort listener = listeners.of(parent);
         accepted(channel, listener, NettyChannels.remoteAddress(channel));
         if (!NettyChannels.isActive(channel)) {
             closed(channel, listener);
@@ -173,7 +173,7 @@ public final class TrackerEvents implements BridgeListener {
     }
 
     /** Uncounts a connection that {@link #accepted} counted; any other is ignored. */
-    void closed(Object channel, Listener listener) {
+    void closed(Object channel, ListeningPort listener) {
         if (listener != null && !listener.counted()) {
             listener.closedUncounted(channel);
         } else if (tracker.connectionInactive(channel)) {

@@ -18,7 +18,7 @@ import io.onlineuser.agent.instrument.mina.MinaSessions;
 import io.onlineuser.agent.instrument.netty.ListenerWatch;
 import io.onlineuser.agent.instrument.netty.PipelineCalls;
 import io.onlineuser.agent.log.LogLevel;
-import io.onlineuser.agent.track.Listeners;
+import io.onlineuser.agent.track.ListeningPorts;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ final class AgentInstaller {
                 options.hookKick(), problem -> LOG.warn("{}", problem));
         tracker.setKicker(hooks.kicker());
         Executor background = backgroundThread();
-        ListenerWatch listeners = new ListenerWatch(new Listeners(options.nettyPorts()), background,
+        ListenerWatch listeners = new ListenerWatch(new ListeningPorts(options.nettyPorts()), background,
                 options.portsOption());
         HookCallCounts hookCalls = new HookCallCounts(hooks.statuses().size());
         AgentSelf self = new AgentSelf(options, listeners.listeners(), hooks.statuses(), hookCalls);

@@ -6,8 +6,8 @@ import io.onlineuser.agent.instrument.HookCallCounts;
 import io.onlineuser.agent.instrument.hook.HookStatus;
 import io.onlineuser.agent.status.AgentView;
 import io.onlineuser.agent.status.HookState;
-import io.onlineuser.agent.track.Listener;
-import io.onlineuser.agent.track.Listeners;
+import io.onlineuser.agent.track.ListeningPort;
+import io.onlineuser.agent.track.ListeningPorts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +16,12 @@ import java.util.Map;
 final class AgentSelf implements AgentView {
 
     private final AgentOptions options;
-    private final Listeners listeners;
+    private final ListeningPorts listeners;
     private final List<HookStatus> hooks;
     private final HookCallCounts hookCalls;
     private volatile String jolokiaUrl;
 
-    AgentSelf(AgentOptions options, Listeners listeners, List<HookStatus> hooks, HookCallCounts hookCalls) {
+    AgentSelf(AgentOptions options, ListeningPorts listeners, List<HookStatus> hooks, HookCallCounts hookCalls) {
         this.options = options;
         this.listeners = listeners;
         this.hooks = hooks;
@@ -40,7 +40,7 @@ final class AgentSelf implements AgentView {
     }
 
     @Override
-    public List<Listener> listeners() {
+    public List<ListeningPort> listeners() {
         return listeners.all();
     }
 

@@ -17,8 +17,8 @@ import io.onlineuser.agent.instrument.HookCallCounts;
 import io.onlineuser.agent.instrument.TrackerEvents;
 import io.onlineuser.agent.config.PortScope;
 import io.onlineuser.agent.instrument.netty.ListenerWatch;
-import io.onlineuser.agent.track.Listener;
-import io.onlineuser.agent.track.Listeners;
+import io.onlineuser.agent.track.ListeningPort;
+import io.onlineuser.agent.track.ListeningPorts;
 import io.onlineuser.agent.instrument.hook.SessionHooks;
 import io.onlineuser.agent.instrument.bytecode.ExactTypeTransformer;
 import io.onlineuser.agent.instrument.netty.PipelineCalls;
@@ -81,12 +81,12 @@ class NettyCallsTest {
         }
     }
 
-    private static int open(Listeners listeners) {
-        return listeners.all().stream().mapToInt(Listener::openConnections).sum();
+    private static int open(ListeningPorts listeners) {
+        return listeners.all().stream().mapToInt(ListeningPort::openConnections).sum();
     }
 
     static ListenerWatch allListeners() {
-        return new ListenerWatch(new Listeners(PortScope.ALL), Runnable::run);
+        return new ListenerWatch(new ListeningPorts(PortScope.ALL), Runnable::run);
     }
 
     @Test
@@ -104,7 +104,7 @@ class NettyCallsTest {
             Channel broker = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .childHandler(new NoHandlers()).bind("127.0.0.1", 0).sync().channel();
             int gamePort = ((InetSocketAddress) game.localAddress()).getPort();
-            Listeners listeners = new Listeners(PortScope.parse(Integer.toString(gamePort)));
+            ListeningPorts listeners = new ListeningPorts(PortScope.parse(Integer.toString(gamePort)));
             OnlineUserBridge.setListener(new TrackerEvents(tracker, noHooks.calls(), new ListenerWatch(listeners, Runnable::run),
                     new HookCallCounts(0), noHooks.connectionKeys(), () -> { }));
             Bootstrap client = new Bootstrap().group(group).channel(NioSocketChannel.class).handler(new NoHandlers());
@@ -120,9 +120,9 @@ class NettyCallsTest {
             player2.close().sync();
             await().atMost(Duration.ofSeconds(30)).until(() -> tracker.totalConnCount() == 1 && open(listeners) == 3);
 
-            List<Listener> seen = listeners.all();
-            Listener gameListener = seen.get(0).port() == gamePort ? seen.get(0) : seen.get(1);
-            Listener brokerListener = gameListener == seen.get(0) ? seen.get(1) : seen.get(0);
+            List<ListeningPort> seen = listeners.all();
+            ListeningPort gameListener = seen.get(0).port() == gamePort ? seen.get(0) : seen.get(1);
+            ListeningPort brokerListener = gameListener == seen.get(0) ? seen.get(1) : seen.get(0);
             assertThat(gameListener.counted()).isTrue();
             assertThat(gameListener.address()).isEqualTo("127.0.0.1:" + gamePort);
             assertThat(gameListener.serverChannelClass()).isEqualTo(NioServerSocketChannel.class.getName());

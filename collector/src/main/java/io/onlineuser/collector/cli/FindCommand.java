@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.onlineuser.collector.api.Json;
+import io.onlineuser.collector.api.ApiJson;
 import io.onlineuser.collector.api.OnlineUserCluster;
 import io.onlineuser.collector.api.UserLookup;
 import io.onlineuser.collector.model.SessionInfo;
@@ -40,7 +40,7 @@ final class FindCommand implements Callable<Integer> {
         }
         PrintWriter out = main.out();
         if (main.json) {
-            out.println(viaAnswer != null ? viaAnswer.toString() : Json.write(lookup));
+            out.println(viaAnswer != null ? viaAnswer.toString() : ApiJson.write(lookup));
         } else {
             printTable(lookup, out);
             if (viaAnswer != null) {

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.onlineuser.collector.api.Json;
+import io.onlineuser.collector.api.ApiJson;
 import io.onlineuser.collector.api.KickResult;
 import io.onlineuser.collector.api.OnlineUserCluster;
 import picocli.CommandLine.Command;
@@ -40,7 +40,7 @@ final class KickCommand implements Callable<Integer> {
         }
         PrintWriter out = main.out();
         if (main.json) {
-            out.println(Json.write(result));
+            out.println(ApiJson.write(result));
         } else {
             result.kicked().forEach((server, count) -> out.println(server + ": " + count + " session(s) closed"));
             ErrorLines.print(result.errors(), out);

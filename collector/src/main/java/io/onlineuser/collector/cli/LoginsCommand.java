@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.onlineuser.collector.api.Json;
+import io.onlineuser.collector.api.ApiJson;
 import io.onlineuser.collector.api.LoginsSummary;
 import io.onlineuser.collector.api.OnlineUserCluster;
 import io.onlineuser.collector.model.LoginEntry;
@@ -100,7 +100,7 @@ final class LoginsCommand implements Callable<Integer> {
 
     private void print(LoginEntry entry, PrintWriter out) {
         if (main.json) {
-            out.println(Json.write(entry));
+            out.println(ApiJson.write(entry));
         } else {
             out.printf(ROW, TIME.format(Instant.ofEpochMilli(entry.loginTime())), entry.uid(), entry.address(), entry.serverId());
         }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onlineuser.collector.api.ClusterSnapshot;
-import io.onlineuser.collector.api.Json;
+import io.onlineuser.collector.api.ApiJson;
 import io.onlineuser.collector.api.OnlineUserCluster;
 import io.onlineuser.collector.jolokia.ConnectorClient;
 import io.onlineuser.collector.jolokia.ConnectorException;
@@ -55,7 +55,7 @@ final class OnlineCommand implements Callable<Integer> {
             AgentDetails details = agents ? AgentDetails.read(cluster) : null;
             PrintWriter out = options.out();
             if (options.json) {
-                out.println(details == null ? Json.write(snapshot) : details.withSnapshot(snapshot));
+                out.println(details == null ? ApiJson.write(snapshot) : details.withSnapshot(snapshot));
                 out.flush();
             } else {
                 OnlineTable.print(snapshot, out);
@@ -94,7 +94,7 @@ final class OnlineCommand implements Callable<Integer> {
         /** The snapshot's JSON with {@code agents} and {@code agentErrors} added. */
         String withSnapshot(ClusterSnapshot snapshot) {
             try {
-                ObjectNode tree = (ObjectNode) MAPPER.readTree(Json.write(snapshot));
+                ObjectNode tree = (ObjectNode) MAPPER.readTree(ApiJson.write(snapshot));
                 tree.set("agents", MAPPER.valueToTree(agents));
                 tree.set("agentErrors", MAPPER.valueToTree(errors));
                 return MAPPER.writeValueAsString(tree);

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import io.onlineuser.collector.api.ClusterSnapshot;
-import io.onlineuser.collector.api.Json;
+import io.onlineuser.collector.api.ApiJson;
 import io.onlineuser.collector.api.OnlineUserCluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +52,7 @@ final class WatchCommand implements Callable<Integer> {
             for (int round = 1; count <= 0 || round <= count; round++) {
                 ClusterSnapshot snapshot = cluster.online(checkDuplicates);
                 if (main.json) {
-                    out.println(Json.write(snapshot));
+                    out.println(ApiJson.write(snapshot));
                 } else {
                     out.print(clear ? CLEAR_SCREEN : "\n");
                     out.println(Instant.ofEpochMilli(snapshot.takenAt()) + "  (every " + intervalSeconds + " s, Ctrl-C to stop)");

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.onlineuser.collector.api.Json;
+import io.onlineuser.collector.api.ApiJson;
 import io.onlineuser.collector.live.LiveCluster;
 import io.onlineuser.collector.live.LoginsPage;
 import io.onlineuser.collector.live.LoginsQuery;
@@ -226,7 +226,7 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private static void sendJson(HttpExchange exchange, int status, Object value) throws IOException {
-        byte[] bytes = Json.write(value).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = ApiJson.write(value).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, bytes.length);

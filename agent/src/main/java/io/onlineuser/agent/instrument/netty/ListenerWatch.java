@@ -1,7 +1,7 @@
 package io.onlineuser.agent.instrument.netty;
 
-import io.onlineuser.agent.track.Listener;
-import io.onlineuser.agent.track.Listeners;
+import io.onlineuser.agent.track.ListeningPort;
+import io.onlineuser.agent.track.ListeningPorts;
 import io.onlineuser.agent.instrument.ListenerAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -25,7 +25,7 @@ public final class ListenerWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(ListenerWatch.class);
 
-    private final Listeners listeners;
+    private final ListeningPorts listeners;
     private final Executor logs;
     private final AtomicBoolean unheardScheduled = new AtomicBoolean();
     private final String portsOption;
@@ -33,42 +33,42 @@ public final class ListenerWatch {
     private volatile String portsLearntLater;
 
     /** @param portsOption the name the listener scope was given under, for the lines that show it */
-    public ListenerWatch(Listeners listeners, Executor logs, String portsOption) {
+    public ListenerWatch(ListeningPorts listeners, Executor logs, String portsOption) {
         this.listeners = listeners;
         this.logs = logs;
         this.portsOption = portsOption;
     }
 
-    public ListenerWatch(Listeners listeners, Executor logs) {
+    public ListenerWatch(ListeningPorts listeners, Executor logs) {
         this(listeners, logs, "netty.ports");
     }
 
-    public Listeners listeners() {
+    public ListeningPorts listeners() {
         return listeners;
     }
 
     /** The listener of {@code serverChannel}, registered (and said) the first time it is met. */
-    public Listener of(Object serverChannel) {
-        Listener known = listeners.find(serverChannel);
+    public ListeningPort of(Object serverChannel) {
+        ListeningPort known = listeners.find(serverChannel);
         return known != null ? known : register(serverChannel);
     }
 
     /** The listener of another transport's server, registered (and said) the first time it is met. */
-    public Listener of(ListenerAddress where) {
-        Listener known = listeners.find(where.key());
+    public ListeningPort of(ListenerAddress where) {
+        ListeningPort known = listeners.find(where.key());
         return known != null ? known
                 : register(where.key(), where.local(), where.serverClass(), where.transport(), where.path());
     }
 
-    private Listener register(Object serverChannel) {
+    private ListeningPort register(Object serverChannel) {
         return register(serverChannel, NettyChannels.localAddress(serverChannel), serverChannel.getClass().getName(),
                 NettyTypes.transportOf(serverChannel.getClass()), "");
     }
 
-    private Listener register(Object key, SocketAddress local, String serverClass, String transport, String path) {
+    private ListeningPort register(Object key, SocketAddress local, String serverClass, String transport, String path) {
         int port = local instanceof InetSocketAddress ? ((InetSocketAddress) local).getPort() : -1;
         String address = local == null ? "(address unknown)" : RemoteAddresses.format(local);
-        Listener fresh = listeners.register(key, address, port, serverClass, transport, path);
+        ListeningPort fresh = listeners.register(key, address, port, serverClass, transport, path);
         if (fresh == null) {
             return listeners.find(key);
         }
@@ -89,7 +89,7 @@ public final class ListenerWatch {
 
     /** A listener stopped listening (its server channel closed). */
     public void closed(Object serverChannel) {
-        Listener listener = listeners.find(serverChannel);
+        ListeningPort listener = listeners.find(serverChannel);
         if (listener != null && LOG.isDebugEnabled()) {
             logs.execute(() -> LOG.debug("listener {} closed; {} of its connections still open, {} accepted in all",
                     listener.address(), listener.openConnections(), listener.acceptedTotal()));
@@ -114,7 +114,7 @@ public final class ListenerWatch {
             return;
         }
         StringBuilder seen = new StringBuilder();
-        for (Listener listener : listeners.all()) {
+        for (ListeningPort listener : listeners.all()) {
             seen.append(seen.length() == 0 ? "" : ", ").append(listener.address())
                     .append(listener.counted() ? " counted" : " not counted");
         }

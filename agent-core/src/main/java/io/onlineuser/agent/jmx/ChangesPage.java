@@ -1,7 +1,7 @@
 package io.onlineuser.agent.jmx;
 
 /** The answer of {@code Session.changes}: {@code {cursor, gap, events}}. */
-public interface SessionChanges {
+public interface ChangesPage {
     /** Opaque; pass it to the next changes call. */
     String getCursor();
 

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** JSON of the API records, shared by the CLI and the web API (records map to objects with their component names). */
-public final class Json {
+public final class ApiJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
+    private ApiJson() {
     }
 
     public static String write(Object value) {

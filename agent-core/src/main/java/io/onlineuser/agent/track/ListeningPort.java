@@ -6,12 +6,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One listener of the host (a listening port, or a WebSocket endpoint path on one) as the agent saw
- * it: where it listens, its transport and server class, whether its connections count
+ * One port the host listens on (or a WebSocket endpoint path on one), as the agent saw it; a row of
+ * the Agent MBean's {@code Listeners}: where it listens, its transport and server class, whether its connections count
  * ({@code listen.ports}), and its own connection counts.
  * A listener that does not count still shows its connections, so the operator sees what was left out.
  */
-public final class Listener {
+public final class ListeningPort {
 
     private final String address;
     private final int port;
@@ -28,7 +28,7 @@ public final class Listener {
      */
     private final Map<IdentityKey, Boolean> uncountedOpen;
 
-    Listener(String address, int port, String serverChannelClass, String transport, String path, boolean counted) {
+    ListeningPort(String address, int port, String serverChannelClass, String transport, String path, boolean counted) {
         this.address = address;
         this.port = port;
         this.serverChannelClass = serverChannelClass;

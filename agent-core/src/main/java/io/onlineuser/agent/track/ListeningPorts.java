@@ -7,17 +7,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Every listener (server channel) the agent has seen, found by the server channel object itself.
- * Hosts have a few listeners, and one is looked up on every accept and close: a copy-on-write
+ * Every listening port (server channel) the agent has seen, found by the server channel object
+ * itself. Hosts have a few, and one is looked up on every accept and close: a copy-on-write
  * array scanned by identity costs a few nanoseconds and no lock. Server channels are held weakly,
  * so a host that binds and closes many servers leaves nothing behind but their rows.
  */
-public final class Listeners {
+public final class ListeningPorts {
 
     private final PortScope scope;
     private volatile Entry[] entries = new Entry[0];
 
-    public Listeners(PortScope scope) {
+    public ListeningPorts(PortScope scope) {
         this.scope = scope;
     }
 
@@ -26,7 +26,7 @@ public final class Listeners {
     }
 
     /** The listener of {@code serverChannel}, or null when it was never registered. */
-    public Listener find(Object serverChannel) {
+    public ListeningPort find(Object serverChannel) {
         for (Entry entry : entries) {
             if (entry.serverChannel.get() == serverChannel) {
                 return entry.listener;
@@ -41,7 +41,7 @@ public final class Listeners {
      * @param address "ip:port" or the address's text; port -1 when it has none
      * @return the new listener, or null when the channel was registered already
      */
-    public Listener register(Object serverChannel, String address, int port, String serverChannelClass) {
+    public ListeningPort register(Object serverChannel, String address, int port, String serverChannelClass) {
         return register(serverChannel, address, port, serverChannelClass, "netty", "");
     }
 
@@ -51,12 +51,12 @@ public final class Listeners {
      *
      * @param path the WebSocket endpoint path, or the empty string
      */
-    public synchronized Listener register(Object serverChannel, String address, int port, String serverChannelClass,
+    public synchronized ListeningPort register(Object serverChannel, String address, int port, String serverChannelClass,
                                           String transport, String path) {
         if (find(serverChannel) != null) {
             return null;
         }
-        Listener listener = new Listener(address, port, serverChannelClass, transport, path, scope.includes(port));
+        ListeningPort listener = new ListeningPort(address, port, serverChannelClass, transport, path, scope.includes(port));
         Entry[] current = entries;
         Entry[] grown = Arrays.copyOf(current, current.length + 1);
         grown[current.length] = new Entry(serverChannel, listener);
@@ -65,8 +65,8 @@ public final class Listeners {
     }
 
     /** Every listener seen, in the order they were seen. */
-    public List<Listener> all() {
-        List<Listener> all = new ArrayList<>();
+    public List<ListeningPort> all() {
+        List<ListeningPort> all = new ArrayList<>();
         for (Entry entry : entries) {
             all.add(entry.listener);
         }
@@ -84,9 +84,9 @@ public final class Listeners {
 
     private static final class Entry {
         final WeakReference<Object> serverChannel;
-        final Listener listener;
+        final ListeningPort listener;
 
-        Entry(Object serverChannel, Listener listener) {
+        Entry(Object serverChannel, ListeningPort listener) {
             this.serverChannel = new WeakReference<>(serverChannel);
             this.listener = listener;
         }

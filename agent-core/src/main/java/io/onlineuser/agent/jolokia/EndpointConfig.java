@@ -6,9 +6,9 @@ import org.jolokia.server.core.config.SystemPropertyMode;
 
 /**
  * Jolokia's server configuration from our settings only (never from {@code jolokia.*} system
- * properties, which belong to the host). Jolokia builds its authenticator when it creates its own
- * HTTP server; the endpoint creates the server itself ({@link EndpointServer}), so it asks for the
- * authenticator here.
+ * properties, which belong to the host). Jolokia records the ways to authenticate, which its
+ * discovery answer names, when it builds its authenticator, so that is built here; requests
+ * themselves are checked by {@link io.onlineuser.agent.jolokia.http.Authentication}.
  */
 final class EndpointConfig extends JolokiaServerConfig {
 

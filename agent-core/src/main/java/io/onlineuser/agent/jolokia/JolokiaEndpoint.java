@@ -13,7 +13,6 @@ import java.nio.file.Paths;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.jolokia.jvmagent.JolokiaServer;
 import org.jolokia.server.core.restrictor.policy.PolicyRestrictor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +31,7 @@ public final class JolokiaEndpoint {
 
     private final CompletableFuture<String> listening = new CompletableFuture<>();
     private final CompletableFuture<Integer> warmedUp = new CompletableFuture<>();
-    private JolokiaServer server;
+    private JolokiaCore jolokia;
     private NettyHttpServer httpServer;
     private String url;
     private boolean stopped;
@@ -68,28 +67,27 @@ public final class JolokiaEndpoint {
             ConnectionLimits limits = new ConnectionLimits(options.jolokiaMaxConnections(),
                     options.jolokiaReadTimeoutMillis());
             NettyHttpServer http = EndpointServer.create(config, limits);
-            JolokiaServer started;
+            JolokiaCore started;
             try {
-                started = new EmbeddedJolokiaServer(http, config, new Slf4jLogHandler());
-                started.start();
+                started = JolokiaCore.start(config, http.address(), new Slf4jLogHandler(), null);
             } catch (RuntimeException | LinkageError e) {
-                http.stop(0);
+                http.stop();
                 throw e;
             }
-            http.start();
-            String address = withoutTrailingSlash(started.getUrl());
+            http.start(started.answers());
+            String address = started.url();
             synchronized (this) {
                 if (stopped) {
                     stop(started, http);
                     listening.completeExceptionally(new IllegalStateException("stopped before it listened"));
                     return;
                 }
-                server = started;
+                jolokia = started;
                 httpServer = http;
                 url = address;
             }
             LOG.info("Jolokia listening at {}", address);
-            warnIfOpen(options, http.getAddress(), address);
+            warnIfOpen(options, http.address(), address);
             listening.complete(address);
             announce(onUrl, address);
             warmedUp.complete(new WarmUp(http, address, options, this::isStopped).run());
@@ -157,10 +155,6 @@ public final class JolokiaEndpoint {
         }
     }
 
-    private static String withoutTrailingSlash(String text) {
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-    }
-
     /**
      * Completes with the URL once Jolokia listens, or exceptionally when it is off or could not
      * start (for callers that must wait, such as tests; the agent itself uses {@code onUrl}).
@@ -188,13 +182,13 @@ public final class JolokiaEndpoint {
 
     /** Stops the endpoint, or keeps it from starting if it has not yet. */
     public void stop() {
-        JolokiaServer running;
+        JolokiaCore running;
         NettyHttpServer http;
         synchronized (this) {
             stopped = true;
-            running = server;
+            running = jolokia;
             http = httpServer;
-            server = null;
+            jolokia = null;
             httpServer = null;
             url = null;
         }
@@ -203,13 +197,15 @@ public final class JolokiaEndpoint {
         }
     }
 
-    private static void stop(JolokiaServer jolokia, NettyHttpServer http) {
+    private static void stop(JolokiaCore jolokia, NettyHttpServer http) {
         try {
-            jolokia.stop();
-        } catch (RuntimeException e) {
-            LOG.debug("Jolokia stop failed: {}", e.toString());
+            http.stop();
         } finally {
-            http.stop(0);
+            try {
+                jolokia.stop();
+            } catch (RuntimeException e) {
+                LOG.debug("Jolokia stop failed: {}", e.toString());
+            }
         }
     }
 }

@@ -46,7 +46,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
 
     /**
      * A client that does not read its answers is not read either until it does, so that what waits
-     * to be written to it stays bounded (see also {@link ExchangeHandler}'s cap on unread answers).
+     * to be written to it stays bounded (see also {@link AnswerHandler}'s cap on unread answers).
      */
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {

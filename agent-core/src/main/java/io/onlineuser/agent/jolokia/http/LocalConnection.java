@@ -6,7 +6,7 @@ import io.grpc.netty.shaded.io.netty.channel.embedded.EmbeddedChannel;
 
 /**
  * One connection of {@link NettyHttpServer#localConnection()}: each request runs through the
- * server's handlers (its limits, codec, contexts, authenticator and Jolokia) in the calling thread.
+ * server's handlers (its limits, codec, authentication and Jolokia) in the calling thread.
  * Its remote address is the loopback address, port 0.
  */
 public final class LocalConnection implements AutoCloseable {

@@ -2,14 +2,11 @@ package io.onlineuser.agent.jolokia.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.BasicAuthenticator;
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
+import io.onlineuser.agent.jolokia.JolokiaCore;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -21,133 +18,133 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
+import org.jolokia.jvmagent.JolokiaServerConfig;
+import org.jolokia.server.core.service.impl.QuietLogHandler;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The JDK HttpServer API as Jolokia uses it, served by {@link NettyHttpServer}, over real sockets. */
+/** Jolokia served by {@link NettyHttpServer}, over real sockets, as an HTTP client sees it. */
 class NettyHttpServerTest {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private NettyHttpServer server;
+    private JolokiaCore jolokia;
     private String base;
 
-    @BeforeEach
-    void start() throws IOException {
+    /** Jolokia at {@code /jolokia} (no policy: everything allowed), with {@code extra} settings. */
+    private void serve(Map<String, String> extra) throws IOException {
+        Map<String, String> settings = new HashMap<>(Map.of("agentContext", "/jolokia", "discoveryEnabled", "false",
+                "disableDetectors", "true"));
+        settings.putAll(extra);
         server = NettyHttpServer.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0, null, false,
                 new ConnectionLimits(16, 10_000), "test-http");
-        server.createContext("/echo", NettyHttpServerTest::echo);
-        server.createContext("/empty", exchange -> {
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        server.createContext("/big", exchange -> {
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(new byte[1 << 20]);
-            }
-        });
-        server.createContext("/broken", exchange -> {
-            throw new IllegalStateException("handler bug");
-        });
-        HttpContext secured = server.createContext("/secured", NettyHttpServerTest::echo);
-        secured.setAuthenticator(new BasicAuthenticator("test") {
-            @Override
-            public boolean checkCredentials(String user, String password) {
-                return user.equals("ops") && password.equals("s3cret");
-            }
-        });
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        jolokia = JolokiaCore.start(new JolokiaServerConfig(settings), server.address(), new QuietLogHandler(), null);
+        server.start(jolokia.answers());
+        base = "http://127.0.0.1:" + server.address().getPort();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
-    }
-
-    /** Answers "METHOD PATH BODY [principal]", chunked as Jolokia answers (length 0). */
-    private static void echo(HttpExchange exchange) throws IOException {
-        String body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (server != null) {
+            server.stop();
         }
-        String principal = exchange.getPrincipal() == null ? "" : " " + exchange.getPrincipal().getUsername();
-        byte[] answer = (exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " " + body
-                + principal).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain");
-        exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(answer);
+        if (jolokia != null) {
+            jolokia.stop();
         }
     }
 
     @Test
     void manyRequestsOverOneKeptAliveConnectionAreAnsweredWithTheirLength() throws Exception {
+        serve(Map.of());
         for (int i = 0; i < 300; i++) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/echo/x"))
-                    .POST(HttpRequest.BodyPublishers.ofString("n" + i)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/jolokia"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"search\",\"mbean\":\"test:n=" + i + ",*\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).isEqualTo("POST /echo/x n" + i);
-            assertThat(response.headers().firstValue("content-length")).hasValue(String.valueOf(response.body().length()));
+            assertThat(response.body()).contains("\"status\":200").contains("\"mbean\":\"test:n=" + i + ",*\"");
+            assertThat(response.headers().firstValue("content-length"))
+                    .hasValue(String.valueOf(response.body().getBytes(StandardCharsets.UTF_8).length));
             assertThat(response.headers().firstValue("date")).isPresent();
         }
     }
 
     @Test
-    void unknownPathsBadRequestsAndHandlerFailuresGetAClearStatus() throws Exception {
-        assertThat(status(get("/nothing-here"))).isEqualTo(404);
-        assertThat(status(get("/empty"))).isEqualTo(204);
-        assertThat(status(get("/broken"))).isEqualTo(500);
-        HttpResponse<String> tooBig = client.send(HttpRequest.newBuilder(URI.create(base + "/echo"))
+    void unknownPathsAndBadRequestsGetAClearStatus() throws Exception {
+        serve(Map.of());
+        assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
+        HttpResponse<String> tooBig = client.send(HttpRequest.newBuilder(URI.create(base + "/jolokia"))
                 .POST(HttpRequest.BodyPublishers.ofString("x".repeat(NettyHttpServer.MAX_BODY_BYTES + 1))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(tooBig.statusCode()).as("a Jolokia error: HTTP 200, the status in the JSON").isEqualTo(200);
         assertThat(tooBig.headers().firstValue("content-type")).hasValue("application/json; charset=utf-8");
         assertThat(tooBig.body()).contains("\"status\":413").contains("Request body longer than 1048576 bytes");
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
-            socket.getOutputStream().write("GET /echo HTTP/1.1 nonsense\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+            socket.getOutputStream().write("GET /jolokia HTTP/1.1 nonsense\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.US_ASCII)).readLine();
             assertThat(statusLine).startsWith("HTTP/1.1 400");
         }
-        assertThat(status(get("/echo"))).as("the server still answers").isEqualTo(200);
+        assertThat(get("/jolokia/version").statusCode()).as("the server still answers").isEqualTo(200);
     }
 
     @Test
     void http10ClientsGetTheirAnswerAndTheConnectionClosed() throws Exception {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
-            socket.getOutputStream().write("GET /echo HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        serve(Map.of());
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+            socket.getOutputStream().write("GET /jolokia/version HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            assertThat(answer).startsWith("HTTP/1.1 200").endsWith("GET /echo ");
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"status\":200").endsWith("}");
         }
     }
 
     @Test
-    void theContextsAuthenticatorRunsBeforeItsHandler() throws Exception {
-        HttpResponse<String> anonymous = get("/secured");
+    void credentialsAreCheckedBeforeJolokiaAndDiscoveryNeedsNone() throws Exception {
+        serve(Map.of("user", "ops", "password", "s3cret"));
+        HttpResponse<String> anonymous = get("/jolokia/version");
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("www-authenticate")).hasValueSatisfying(v -> assertThat(v).contains("Basic"));
+        assertThat(anonymous.headers().firstValue("www-authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         String wrong = Base64.getEncoder().encodeToString("ops:guess".getBytes(StandardCharsets.UTF_8));
-        assertThat(status(client.send(HttpRequest.newBuilder(URI.create(base + "/secured"))
-                .header("Authorization", "Basic " + wrong).build(), HttpResponse.BodyHandlers.ofString()))).isEqualTo(401);
+        assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/jolokia/version"))
+                .header("Authorization", "Basic " + wrong).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(401);
         String right = Base64.getEncoder().encodeToString("ops:s3cret".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> allowed = client.send(HttpRequest.newBuilder(URI.create(base + "/secured"))
+        HttpResponse<String> allowed = client.send(HttpRequest.newBuilder(URI.create(base + "/jolokia/version"))
                 .header("Authorization", "Basic " + right).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(allowed.statusCode()).isEqualTo(200);
-        assertThat(allowed.body()).isEqualTo("GET /secured  ops");
+        assertThat(allowed.body()).contains("\"status\":200").contains("\"protocol\"");
+
+        HttpResponse<String> discovery = get("/jolokia/config");
+        assertThat(discovery.statusCode()).as("Jolokia's discovery answer is for anyone").isEqualTo(200);
+        assertThat(discovery.body()).contains("\"status\":200").doesNotContain("s3cret");
+        HttpResponse<String> readByPost = client.send(HttpRequest.newBuilder(URI.create(base + "/jolokia/config"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\","
+                        + "\"attribute\":\"Name\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(readByPost.statusCode()).as("a POST there is any request: it needs credentials").isEqualTo(401);
+    }
+
+    /** An MBean with an attribute of 1 MiB: a big answer, as a page of sessions is. */
+    public interface BigMBean {
+        String getText();
     }
 
     @Test
     void aClientThatAsksForMuchAndReadsNothingIsClosedNotBuffered() throws Exception {
+        serve(Map.of());
+        ObjectName big = new ObjectName("test:type=Big");
+        String text = "x".repeat(1 << 20);
+        ManagementFactory.getPlatformMBeanServer().registerMBean(new StandardMBean((BigMBean) () -> text, BigMBean.class), big);
         int asked = 100;
         long read = 0;
-        try (Socket greedy = new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
+        try (Socket greedy = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
             greedy.setSoTimeout(30_000);
-            greedy.getOutputStream().write("GET /big HTTP/1.1\r\nHost: x\r\n\r\n".repeat(asked)
+            greedy.getOutputStream().write("GET /jolokia/read/test:type=Big/Text HTTP/1.1\r\nHost: x\r\n\r\n".repeat(asked)
                     .getBytes(StandardCharsets.US_ASCII));
-            assertThat(status(get("/echo"))).as("others are answered meanwhile").isEqualTo(200);
+            assertThat(get("/jolokia/version").statusCode()).as("others are answered meanwhile").isEqualTo(200);
             byte[] buffer = new byte[1 << 16];
             try {
                 int n;
@@ -157,15 +154,13 @@ class NettyHttpServerTest {
             } catch (SocketException reset) {
                 // closed with requests of ours still unread: the kernel answers with a reset
             }
+        } finally {
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(big);
         }
         assertThat(read).as("closed before all %d answers of 1 MiB were held for it", asked).isLessThan(asked * (1L << 20));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int status(HttpResponse<String> response) {
-        return response.statusCode();
     }
 }

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded Jolokia HTTP endpoint: our bundled deny-by-default policy, basic auth when a
- * user and password are set, agentId = serverId. It serves on an HTTP server it creates itself,
- * so that no single client can hold it and a read costs little: see {@link NettyHttpServer}. It
+ * user and password are set, agentId = serverId. Jolokia ({@link JolokiaCore}) is served by an HTTP
+ * server of its own, so that no single client can hold it and a read costs little: see
+ * {@link NettyHttpServer}; a request is answered in {@link io.onlineuser.agent.jolokia.http.JolokiaAnswers}. It
  * starts on a named daemon thread of its own, so that its caller does not wait the hundreds of
  * milliseconds that binding and Jolokia's service discovery take.
  * Nothing here throws: a failure is one log line and the agent carries on without Jolokia.

@@ -66,6 +66,10 @@ final class ConnectionRecord {
     }
 
     /** Takes the address a bind hook reported, unless the connection already knows its own. */
+    boolean hasAddress() {
+        return ((long) STATE.getOpaque(this) & ADDRESS) != 0 || addressText != null;
+    }
+
     void learnAddress(String address) {
         if (((long) STATE.getOpaque(this) & ADDRESS) == 0 && addressText == null) {
             setAddress(address);

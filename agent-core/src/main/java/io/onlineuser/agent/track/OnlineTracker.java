@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,6 +156,19 @@ public final class OnlineTracker {
      * Binding a bound session to another uid is an unbind then a bind; to the same uid, nothing.
      */
     public void sessionBound(Object session, String uid, Object channel, String address) {
+        sessionBound(session, uid, channel, address, null);
+    }
+
+    /**
+     * As {@link #sessionBound(Object, String, Object, String)}, the address asked of {@code addressOf}
+     * only when the tracker does not know the channel's yet (a counted connection has it already:
+     * a login then costs no address lookup and formatting).
+     */
+    public void sessionBoundOn(Object session, String uid, Object channel, Function<Object, String> addressOf) {
+        sessionBound(session, uid, channel, null, addressOf);
+    }
+
+    private void sessionBound(Object session, String uid, Object channel, String address, Function<Object, String> addressOf) {
         if (session == null || uid == null) {
             return;
         }
@@ -171,7 +185,7 @@ public final class OnlineTracker {
                 sessions.remove(stripe, session);
                 ended(existing, SessionEnd.LOGOUT);
             }
-            SessionRecord record = channel != null ? bindOnChannel(session, uid, channel, address)
+            SessionRecord record = channel != null ? bindOnChannel(session, uid, channel, address, addressOf)
                     : uids.attach(session, uid, address != null ? ConnectionRecord.addressOnly(address) : null);
             sessions.add(stripe, record);
         } finally {
@@ -184,16 +198,22 @@ public final class OnlineTracker {
      * the agent attached, or already closed); under the channel's lock, so that a close either
      * ends the session or comes before it.
      */
-    private SessionRecord bindOnChannel(Object session, String uid, Object channel, String address) {
+    private SessionRecord bindOnChannel(Object session, String uid, Object channel, String address,
+                                        Function<Object, String> addressOf) {
         IdentityTable.Stripe stripe = connections.stripeOf(channel);
         stripe.lock();
         try {
             ConnectionRecord connection = connections.get(stripe, channel);
             if (connection == null) {
-                connection = new ConnectionRecord(channel, address, false);
+                connection = new ConnectionRecord(channel, address != null || addressOf == null ? address : addressOf.apply(channel), false);
                 connections.add(stripe, connection);
             } else if (address != null) {
                 connection.learnAddress(address);
+            } else if (addressOf != null && !connection.hasAddress()) {
+                String learnt = addressOf.apply(channel);
+                if (learnt != null) {
+                    connection.learnAddress(learnt);
+                }
             }
             SessionRecord record = uids.attach(session, uid, connection);
             connection.attach(record);

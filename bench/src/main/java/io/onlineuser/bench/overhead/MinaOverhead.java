@@ -22,10 +22,14 @@ import java.util.regex.Pattern;
  * The agent's CPU per churn cycle on a MINA 2 connector ({@link MinaChurnServer}), with ÷ without:
  * two connectors side by side, same flags, one with the agent (hooks on {@link MinaChurnPlayers});
  * pairs of runs alternate which goes first, as for Netty in {@link OverheadBench}, until the mean
- * ratio is known to ±1 %.
+ * ratio is known to ±1 %. With {@value #PROFILE_ENV} set to a directory, async-profiler
+ * ({@code libasyncProfiler.so} named by {@value #PROFILER_ENV}) records both connectors' CPU there,
+ * warm-up included ({@code mina-agent.collapsed}, {@code mina-plain.collapsed}).
  */
 final class MinaOverhead {
 
+    static final String PROFILE_ENV = "MINA_PROFILE_DIR";
+    static final String PROFILER_ENV = "ASYNC_PROFILER_LIB";
     private static final double TARGET_CPU_RATIO = 1.03;
     private static final double CPU_RATIO_HALF_WIDTH = 0.01;
     private static final int BOTS = 50;
@@ -129,6 +133,10 @@ final class MinaOverhead {
         static Connector start(boolean withAgent) throws Exception {
             int port = FreePort.pick();
             List<String> command = new ArrayList<>(List.of(Jars.javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC"));
+            if (System.getenv(PROFILE_ENV) != null && System.getenv(PROFILER_ENV) != null) {
+                command.add("-agentpath:" + System.getenv(PROFILER_ENV) + "=start,event=cpu,interval=1ms,collapsed,file="
+                        + Path.of(System.getenv(PROFILE_ENV)).toAbsolutePath().resolve(withAgent ? "mina-agent.collapsed" : "mina-plain.collapsed"));
+            }
             if (withAgent) {
                 command.add("-javaagent:" + Jars.agentJar() + "=serverId=" + SERVER_ID + ",jolokia.port=0,"
                         + MinaChurnPlayers.HOOKS);

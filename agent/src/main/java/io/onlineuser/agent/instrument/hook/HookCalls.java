@@ -6,6 +6,7 @@ import io.onlineuser.agent.instrument.netty.RemoteAddresses;
 import io.onlineuser.agent.track.OnlineTracker;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,9 @@ public final class HookCalls {
      * @param sessionSource the root of the {@code session=} path
      * @param uidSource     the root of the {@code uid=} path (null for unbind)
      */
+    /** A connection's {@code ip:port}, asked only when the tracker does not have it yet. */
+    private static final Function<Object, String> ADDRESS_OF = channel -> RemoteAddresses.format(Connections.remoteAddress(channel));
+
     public void onReturn(int hookId, Object self, Object sessionSource, Object uidSource) {
         if (hookId < 0 || hookId >= hooks.size()) {
             return;
@@ -63,7 +67,9 @@ public final class HookCalls {
                 if (session != null) {
                     tracker.sessionUnbound(session);
                 }
-                LOG.trace("{}: session {} logged out", hook.role(), session);
+                if (LOG.isTraceEnabled()) {
+                    LOG.trace("{}: session {} logged out", hook.role(), session);
+                }
                 return;
             }
             if (session == null) {
@@ -75,7 +81,6 @@ public final class HookCalls {
                 throw new PathException("uid=" + spec.uid() + " gave null");
             }
             Object channel = SessionChannels.channelOf(session);
-            String address = RemoteAddresses.format(Connections.remoteAddress(channel));
             if (channel == null) {
                 hook.connectionNotFound(hook.role() + ": no connection found for a session of "
                         + session.getClass().getName() + " (no field of it holds a connection: a Netty Channel or"
@@ -83,9 +88,11 @@ public final class HookCalls {
                         + " so its logins have no address and end only on hook.unbind; give session= a path to its"
                         + " connection, e.g. session=arg0.channel (reported once)");
             }
-            tracker.sessionBound(session, uid.toString(), channel, address);
+            tracker.sessionBoundOn(session, uid.toString(), channel, ADDRESS_OF);
             kicker.rememberBindTarget(self);
-            LOG.trace("{}: uid {} logged in, session {}, address {}", hook.role(), uid, session, address);
+            if (LOG.isTraceEnabled()) {
+                LOG.trace("{}: uid {} logged in, session {}", hook.role(), uid, session);
+            }
         } catch (PathException | RuntimeException e) {
             hook.callFailed(hook.role() + ": " + e.getMessage());
         }

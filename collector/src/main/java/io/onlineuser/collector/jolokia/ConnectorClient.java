@@ -348,17 +348,17 @@ public final class ConnectorClient implements AutoCloseable {
     }
 
     /** A single request's value as {@link JolokiaClient} gives it, an error object as its {@link JolokiaRemoteException}. */
-    private static Object singleValue(JolokiaRequest request, JSONStructure json) throws ConnectorException {
+    private Object singleValue(JolokiaRequest request, JSONStructure json) throws ConnectorException {
         if (!(json instanceof JSONObject answer)) {
             throw FailureClassifier.classify(new JolokiaException("Invalid JSON response for a single request (expected a Map but got "
-                    + (json == null ? "an empty response" : "a " + json.getClass().getName()) + ")"), 0);
+                    + (json == null ? "an empty response" : "a " + json.getClass().getName()) + ")"), timeoutMillis);
         }
         try {
             return ValidatingResponseExtractor.DEFAULT.extract(request, answer, false).getValue();
         } catch (JolokiaRemoteException remote) {
             return remote;
         } catch (JolokiaException e) {
-            throw FailureClassifier.classify(e, 0);
+            throw FailureClassifier.classify(e, timeoutMillis);
         }
     }
 

@@ -5,10 +5,11 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The lock of a table stripe: one CAS to take and a plain (release) store to give back, where a
- * {@code synchronized} block costs a CAS each way; a bind and an unbind take six such locks, and
- * monitors' CAS pairs would be half of their cost. Not reentrant. Critical sections are short and
- * never wait for anything; a thread that finds the lock taken spins briefly, then yields, then
+ * The lock of a table stripe: one CAS to take and a plain (release) store to give back. Kept over
+ * the JDK's locks because it is measurably cheaper where a bind and an unbind take six of them
+ * (bench {@code StripeLockBenchmark}, JDK 17, 2 cores: lock, a table step and unlock in 13.3 ns
+ * against 17.9 with a {@code ReentrantLock} and 17.1 with {@code synchronized}; at 2 threads 77
+ * against 134 and 100 ns). Not reentrant. Critical sections are short and never wait for anything; a thread that finds the lock taken spins briefly, then yields, then
  * polls with short, growing sleeps, since nothing wakes it: a waiter therefore never misses a
  * release, and the holder's release stays one store.
  */

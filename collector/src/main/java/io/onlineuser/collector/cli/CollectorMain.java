@@ -19,11 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** Entry point: global options and the command table; each command is a thin layer over {@link OnlineUserCluster}. */
+/**
+ * Entry point: global options; the commands are in {@link CommandTable}, each a thin layer over
+ * {@link OnlineUserCluster}.
+ */
 @Command(name = "onlineuser-collector", mixinStandardHelpOptions = true, version = "onlineuser-collector 0.1.0",
         description = "Asks every connector's onlineuser agent (Jolokia) at once: who is online, where.",
-        subcommands = {OnlineCommand.class, LoginsCommand.class, FindCommand.class, KickCommand.class,
-                WatchCommand.class, ServeCommand.class, ReportCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
                 "0:every connector answered (find: online; kick: sessions closed)",
@@ -153,8 +154,15 @@ public final class CollectorMain implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /** The command line with every command. */
     public static CommandLine commandLine() {
+        return commandLine(CommandTable.all());
+    }
+
+    /** The command line with {@code commands} only (see {@link CommandTable#named}). */
+    static CommandLine commandLine(List<Class<?>> commands) {
         CommandLine commandLine = new CommandLine(new CollectorMain());
+        commands.forEach(commandLine::addSubcommand);
         commandLine.setExitCodeExceptionMapper(failure -> ExitCodes.USAGE);
         commandLine.setExecutionExceptionHandler((failure, line, parseResult) -> {
             if (failure instanceof IllegalArgumentException) {
@@ -171,7 +179,8 @@ public final class CollectorMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        int status = commandLine().execute(args);
+        CliProcess.setNettyDefaults();
+        int status = commandLine(CommandTable.named(args)).execute(args);
         System.exit(status);
     }
 }

@@ -46,12 +46,18 @@ public final class SuperTypes {
 
     /**
      * The public method {@code name(parameters)} as declared by the supertype called {@code owner}
-     * (its public interface: implementation classes may be package-private), or null.
+     * (its public interface: implementation classes may be package-private), or null. Made
+     * accessible where the module system allows, so that {@link #call} skips the access check
+     * (a caller-class lookup) on every call: these run on each open and close of a connection.
      */
     public static Method method(Class<?> type, String owner, String name, Class<?>... parameters) {
         Class<?> declaring = type == null ? null : named(type, owner);
         try {
-            return declaring == null ? null : declaring.getMethod(name, parameters);
+            Method method = declaring == null ? null : declaring.getMethod(name, parameters);
+            if (method != null) {
+                method.trySetAccessible();
+            }
+            return method;
         } catch (NoSuchMethodException | RuntimeException e) {
             return null;
         }

@@ -41,6 +41,7 @@ final class CandidateScan {
     List<Candidate> scan(Class<?>[] loaded) {
         List<Candidate> found = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        LoadedTypes types = new LoadedTypes(loaded);
         for (Class<?> type : loaded) {
             Tier tier = tiers.of(type);
             if (tier == Tier.NEVER || (tier == Tier.LIBRARY && !libraries) || type.isInterface()) {
@@ -48,7 +49,7 @@ final class CandidateScan {
             }
             for (Method method : declaredMethods(type)) {
                 for (HookRole role : HookRole.values()) {
-                    Candidate candidate = candidate(role, type, method, tier);
+                    Candidate candidate = candidate(role, type, method, tier, types);
                     if (candidate != null && seen.add(candidate.line())) {
                         found.add(candidate);
                     }
@@ -59,7 +60,7 @@ final class CandidateScan {
         return found;
     }
 
-    private Candidate candidate(HookRole role, Class<?> type, Method method, Tier tier) {
+    private Candidate candidate(HookRole role, Class<?> type, Method method, Tier tier, LoadedTypes types) {
         if (method.isSynthetic() || method.isBridge() || Modifier.isAbstract(method.getModifiers())
                 || Modifier.isNative(method.getModifiers())) {
             return null;
@@ -73,7 +74,8 @@ final class CandidateScan {
         int sessionIndex = -2;
         Shape session = null;
         for (int i = isStatic ? 0 : -1; i < parameters.length; i++) {
-            Shape shape = i < 0 ? thisSession(type) : ValueShapes.session("arg" + i, parameters[i], role != HookRole.KICK);
+            Shape shape = i < 0 ? thisSession(type, types)
+                    : ValueShapes.session("arg" + i, parameters[i], types, role != HookRole.KICK);
             if (shape != null && (session == null || shape.score > session.score)) {
                 session = shape;
                 sessionIndex = i;
@@ -115,8 +117,8 @@ final class CandidateScan {
         return HookProbes.wouldHook(candidate.spec(), method) ? candidate : null;
     }
 
-    private static Shape thisSession(Class<?> type) {
-        Shape shape = ValueShapes.session("this", type, false);
+    private static Shape thisSession(Class<?> type, LoadedTypes types) {
+        Shape shape = ValueShapes.session("this", type, types, false);
         // a method of the session itself (Session#bound) is less clear than a service method given the session
         return shape == null ? null : new Shape(shape.path, shape.why, shape.score - 12);
     }

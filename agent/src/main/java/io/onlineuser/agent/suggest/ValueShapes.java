@@ -13,10 +13,11 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Which value of a method can be a hook's session or uid, read from declared types only (nothing
- * is called): a connection of a known transport (see {@link Connections}), an object with a field
- * or getter that leads to one, or to the remote address; an id-like parameter (String, long, int,
- * UUID) or an object with an id-like getter or field ({@code uid()}, {@code getUserId()}, {@code playerId}).
+ * Which value of a method can be a hook's session or uid, read from types only (nothing is called):
+ * a connection of a known transport (see {@link Connections}), an object with a field or getter that
+ * leads to one (for a declared interface or abstract class, also a field of a loaded implementation),
+ * or to the remote address; an id-like parameter (String, long, int, UUID) or an object with an
+ * id-like getter or field ({@code uid()}, {@code getUserId()}, {@code playerId}).
  */
 final class ValueShapes {
 
@@ -45,9 +46,10 @@ final class ValueShapes {
     /**
      * What {@code root} (this or argN, declared as {@code type}) gives as a session, or null.
      *
+     * @param loaded the JVM's loaded classes, for what a declared interface is at run time
      * @param pathAllowed false for {@code hook.kick}, whose session is this or argN itself
      */
-    static Shape session(String root, Class<?> type, boolean pathAllowed) {
+    static Shape session(String root, Class<?> type, LoadedTypes loaded, boolean pathAllowed) {
         if (type.isPrimitive() || type.isArray() || ID_TYPES.contains(type)) {
             return null;
         }
@@ -58,6 +60,14 @@ final class ValueShapes {
         if (field != null) {
             return new Shape(root, root + " (" + type.getSimpleName() + ") holds its connection in field '"
                     + field.getName() + "' (" + field.getType().getSimpleName() + ")", 22);
+        }
+        for (Class<?> implementation : loaded.implementationsOf(type)) {
+            Field held = connectionField(implementation);
+            if (held != null) {
+                return new Shape(root, root + " (" + type.getSimpleName() + ") is at run time a "
+                        + implementation.getSimpleName() + ", which holds its connection in field '" + held.getName()
+                        + "' (" + held.getType().getSimpleName() + ")", 20);
+            }
         }
         if (!pathAllowed) {
             return null;

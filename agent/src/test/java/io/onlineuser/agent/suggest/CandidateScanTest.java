@@ -10,6 +10,9 @@ import io.onlineuser.testapp.FakeSessionService;
 import io.onlineuser.testapp.GameLoginService;
 import io.onlineuser.testapp.LoginService;
 import io.onlineuser.testapp.PlayerSession;
+import io.onlineuser.testapp.PlayerSocket;
+import io.onlineuser.testapp.PlayerSocketImpl;
+import io.onlineuser.testapp.SocketLobby;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,20 @@ class CandidateScanTest {
                 .isEqualTo(ClassTiers.Tier.LIBRARY);
         assertThat(ClassTiers.forMainClass(APP + "GameMain").of(FakeSession.class)).isEqualTo(ClassTiers.Tier.MAIN);
         assertThat(ClassTiers.forMainClass("com.other.Main").of(FakeSession.class)).isEqualTo(ClassTiers.Tier.OWN);
+    }
+
+    @Test
+    void findsTheConnectionOfADeclaredInterfaceInItsLoadedImplementation() {
+        ClassTiers tiers = ClassTiers.forMainClass(APP + "GameMain");
+        List<Candidate> withImplementation = new CandidateScan(tiers, false)
+                .scan(new Class<?>[] {SocketLobby.class, PlayerSocket.class, PlayerSocketImpl.class});
+        assertThat(withImplementation).extracting(Candidate::line).containsExactly(
+                "hook.bind=" + APP + "SocketLobby#login/2 session=arg0 uid=arg1",
+                "hook.unbind=" + APP + "SocketLobby#logout/1 session=arg0");
+        assertThat(withImplementation.get(0).reasons()).contains("arg0 (PlayerSocket) is at run time a PlayerSocketImpl,"
+                + " which holds its connection in field 'context' (ChannelHandlerContext)");
+        // nothing loaded implements it with a connection: no session, so no candidate
+        assertThat(new CandidateScan(tiers, false).scan(new Class<?>[] {SocketLobby.class, PlayerSocket.class})).isEmpty();
     }
 
     private List<String> lines(HookRole role) {

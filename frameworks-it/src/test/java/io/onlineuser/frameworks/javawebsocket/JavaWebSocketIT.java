@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.onlineuser.frameworks.AgentJvm;
 import io.onlineuser.frameworks.AgentReads;
 import io.onlineuser.frameworks.LoginChecks;
+import io.onlineuser.frameworks.WebSocketPlayers;
 import io.onlineuser.testkit.FreePort;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +37,7 @@ class JavaWebSocketIT {
         try (AgentJvm server = AgentJvm.start(LobbyServer.class,
                 Map.of("serverId", "jws-1", "hook.bind", BIND, "hook.unbind", UNBIND),
                 "java-websocket game port \\d+", Integer.toString(port));
-             TextPlayers players = new TextPlayers()) {
+             WebSocketPlayers players = new WebSocketPlayers()) {
             AgentReads agent = new AgentReads(server.jolokiaUrl(), "jws-1");
             String url = "ws://127.0.0.1:" + port + "/";
 

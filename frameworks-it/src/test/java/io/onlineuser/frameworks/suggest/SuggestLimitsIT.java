@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onlineuser.frameworks.AgentJvm;
-import io.onlineuser.frameworks.vertx.VertxGameServer;
 import io.onlineuser.testkit.ConnectorProcess;
 import io.onlineuser.testkit.FreePort;
 import io.onlineuser.testkit.Jars;
@@ -45,8 +44,8 @@ class SuggestLimitsIT {
 
     @Test
     void saysNothingConvincingOnAServerWithoutLoginCodeInTextAndJson() throws Exception {
-        try (AgentJvm server = AgentJvm.start(VertxGameServer.class, Map.of("serverId", "suggest-vertx"),
-                "game port \\d+", Integer.toString(FreePort.pick()), Integer.toString(FreePort.pick()), "2")) {
+        try (AgentJvm server = AgentJvm.start(EchoServer.class, Map.of("serverId", "suggest-echo"),
+                "echo port \\d+", Integer.toString(FreePort.pick()))) {
             try (SuggestRun suggest = SuggestRun.start(server.pid(), "--watch", "2s")) {
                 assertThat(suggest.awaitExit()).isEqualTo(2);
                 assertThat(suggest.text()).contains("connections of Netty", "nothing convincing: no method of the server's"

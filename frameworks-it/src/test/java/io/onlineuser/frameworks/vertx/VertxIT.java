@@ -5,27 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onlineuser.frameworks.AgentJvm;
 import io.onlineuser.frameworks.AgentReads;
+import io.onlineuser.frameworks.LoginChecks;
 import io.onlineuser.frameworks.WebSocketPlayers;
 import io.onlineuser.testkit.FreePort;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
  * Vert.x 5: a WebSocket game server beside an internal {@code NetServer} (a broker) whose own
  * clients in the same JVM stay connected. With {@code netty.ports} set to the game port only the
- * players count, exactly, at every phase; the broker's listener is still seen and said.
+ * players count; logins and logouts are bound by hooks on the game's own {@link VertxLobby}, whose
+ * {@code session=} is Vert.x's {@code ServerWebSocket} (it holds the connection's Netty context).
+ * Exact counts and login list at every phase; the broker's listener is still seen and said.
  */
 class VertxIT {
 
+    private static final String LOBBY = VertxLobby.class.getName();
+    static final String BIND = LOBBY + "#login/2 session=arg0 uid=arg1";
+    static final String UNBIND = LOBBY + "#logout/1 session=arg0";
     private static final int BROKER_LINKS = 2;
+    private static final int HELD = 30;
+    private static final int LOGGED_IN = 12;
 
     @Test
-    void countsOnlyThePlayersOfTheGamePortExactly() throws Exception {
+    void countsOnlyThePlayersOfTheGamePortAndTheirLoginsExactly() throws Exception {
         int gamePort = FreePort.pick();
         int brokerPort = FreePort.pick();
         try (AgentJvm server = AgentJvm.start(VertxGameServer.class,
-                Map.of("serverId", "vertx-1", "netty.ports", Integer.toString(gamePort)),
+                Map.of("serverId", "vertx-1", "netty.ports", Integer.toString(gamePort), "hook.bind", BIND,
+                        "hook.unbind", UNBIND),
                 "game port \\d+", Integer.toString(gamePort), Integer.toString(brokerPort), Integer.toString(BROKER_LINKS));
              WebSocketPlayers players = new WebSocketPlayers()) {
             AgentReads agent = new AgentReads(server.jolokiaUrl(), "vertx-1");
@@ -37,32 +47,57 @@ class VertxIT {
                     + " \\(io.netty.channel.socket.nio.NioServerSocketChannel\\): connections not counted",
                     Duration.ofSeconds(30));
 
-            players.open("ws://127.0.0.1:" + gamePort + "/game", 30);
-            agent.awaitConnections(30);
-            players.close(12);
-            agent.awaitConnections(18);
+            players.open("ws://127.0.0.1:" + gamePort + "/game", HELD);
+            agent.awaitConnections(HELD);
+            assertThat(agent.connectionStats().get("LoginedCount").asInt()).isZero();
 
-            // the Agent MBean over Jolokia HTTP: both listeners, each with its own counts
+            Map<String, String> addressByUid = new TreeMap<>();
+            for (int i = 0; i < LOGGED_IN; i++) {
+                addressByUid.put("player-" + i, players.ask(i, "login player-" + i).substring(3));
+            }
+            LoginChecks.awaitLogins(agent, addressByUid);
+
+            // two log out through the game, players 8..29 drop (8..11 of them logged in)
+            assertThat(players.ask(0, "logout")).isEqualTo("bye");
+            assertThat(players.ask(1, "logout")).isEqualTo("bye");
+            addressByUid.remove("player-0");
+            addressByUid.remove("player-1");
+            players.abortFrom(8);
+            for (int i = 8; i < LOGGED_IN; i++) {
+                addressByUid.remove("player-" + i);
+            }
+            agent.awaitConnections(8);
+            LoginChecks.awaitLogins(agent, addressByUid);
+
+            // the Agent MBean over Jolokia HTTP: both listeners, each with its own counts; both hooks in
             JsonNode self = agent.agent();
             assertThat(self.get("Options").get("netty.ports").asText()).isEqualTo(Integer.toString(gamePort));
             assertThat(self.get("JolokiaUrl").asText()).isEqualTo(server.jolokiaUrl());
             assertThat(self.get("Version").asText()).isNotBlank();
-            assertThat(self.get("Hooks")).isEmpty();
             assertThat(self.get("Listeners")).hasSize(2);
             JsonNode game = listener(self, gamePort);
             assertThat(game.get("counted").asBoolean()).isTrue();
             assertThat(game.get("serverChannelClass").asText()).isEqualTo("io.netty.channel.socket.nio.NioServerSocketChannel");
-            assertThat(game.get("openConnections").asInt()).isEqualTo(18);
-            assertThat(game.get("acceptedTotal").asLong()).isEqualTo(30);
+            assertThat(game.get("openConnections").asInt()).isEqualTo(8);
+            assertThat(game.get("acceptedTotal").asLong()).isEqualTo(HELD);
             JsonNode broker = listener(self, brokerPort);
             assertThat(broker.get("counted").asBoolean()).isFalse();
             assertThat(broker.get("openConnections").asInt()).isEqualTo(BROKER_LINKS);
             assertThat(broker.get("acceptedTotal").asLong()).isEqualTo(BROKER_LINKS);
+            JsonNode hooks = self.get("Hooks");
+            assertThat(hooks).hasSize(2);
+            assertThat(hooks.get(0).get("state").asText()).isEqualTo("installed");
+            assertThat(hooks.get(0).get("calls").asLong()).isEqualTo(LOGGED_IN);
+            assertThat(hooks.get(1).get("state").asText()).isEqualTo("installed");
+
             players.close();
             agent.awaitConnections(0);
-
-            assertThat(agent.connectionStats().get("AcceptedConnTotal").asLong()).isEqualTo(30);
-            assertThat(agent.connectionStats().get("PeakConnCount").asInt()).isEqualTo(30);
+            LoginChecks.awaitLogins(agent, Map.of());
+            JsonNode stats = agent.connectionStats();
+            assertThat(stats.get("AcceptedConnTotal").asLong()).isEqualTo(HELD);
+            assertThat(stats.get("PeakConnCount").asInt()).isEqualTo(HELD);
+            assertThat(stats.get("LoginTotal").asLong()).isEqualTo(LOGGED_IN);
+            assertThat(stats.get("LogoutTotal").asLong()).isEqualTo(LOGGED_IN);
             assertThat(listener(agent.agent(), gamePort).get("openConnections").asInt()).isZero();
             assertThat(server.agentProblems()).isEmpty();
         }

@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.onlineuser.collector.discovery.Discovery;
 import io.onlineuser.collector.discovery.TargetSource;
 import io.onlineuser.collector.http.ConnectorHttp;
-import io.onlineuser.collector.jolokia.ClientTls;
 import io.onlineuser.collector.jolokia.ConnectorClient;
 import io.onlineuser.collector.jolokia.ConnectorTarget;
+import io.onlineuser.collector.tls.ClientTls;
 
 /**
  * The connectors to ask right now: fixed targets plus whatever discovery (file_sd files, DNS names)

@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.onlineuser.collector.failure.ConnectorException;
+import io.onlineuser.collector.fanout.FanOut;
+import io.onlineuser.collector.fanout.Outcome;
 import io.onlineuser.collector.jolokia.ConnectorClient;
-import io.onlineuser.collector.jolokia.ConnectorException;
-import io.onlineuser.collector.jolokia.FanOut;
-import io.onlineuser.collector.jolokia.Outcome;
 import io.onlineuser.collector.model.LoginEntry;
 
 /**

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import io.onlineuser.collector.fanout.FanOut;
+import io.onlineuser.collector.fanout.Outcome;
 import io.onlineuser.collector.jolokia.ConnectorClient;
-import io.onlineuser.collector.jolokia.FanOut;
-import io.onlineuser.collector.jolokia.Outcome;
 import io.onlineuser.collector.model.LoginEntry;
 
 /**

@@ -16,15 +16,15 @@ import io.onlineuser.collector.discovery.DnsResolver;
 import io.onlineuser.collector.discovery.DnsSource;
 import io.onlineuser.collector.discovery.FileSdSource;
 import io.onlineuser.collector.discovery.TargetSource;
-import io.onlineuser.collector.jolokia.ClientTls;
+import io.onlineuser.collector.fanout.FanOut;
+import io.onlineuser.collector.fanout.FanOutProgress;
+import io.onlineuser.collector.fanout.Outcome;
 import io.onlineuser.collector.jolokia.ConnectorClient;
 import io.onlineuser.collector.jolokia.ConnectorTarget;
-import io.onlineuser.collector.jolokia.FanOut;
-import io.onlineuser.collector.jolokia.FanOutProgress;
-import io.onlineuser.collector.jolokia.Outcome;
 import io.onlineuser.collector.model.LoginEntry;
 import io.onlineuser.collector.model.ServerStats;
 import io.onlineuser.collector.model.SessionInfo;
+import io.onlineuser.collector.tls.ClientTls;
 
 /**
  * The whole cluster as one object: asks every connector's agent at once over Jolokia and always

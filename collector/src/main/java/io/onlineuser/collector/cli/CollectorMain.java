@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.onlineuser.collector.api.OnlineUserCluster;
-import io.onlineuser.collector.jolokia.ClientTls;
-import picocli.CommandLine;
+import io.onlineuser.collector.tls.ClientTls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * Entry point: global options; the commands are in {@link CommandTable}, each a thin layer over

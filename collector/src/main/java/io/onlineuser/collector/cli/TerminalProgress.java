@@ -6,7 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.onlineuser.collector.jolokia.FanOutProgress;
+import io.onlineuser.collector.fanout.FanOutProgress;
 
 /**
  * A progress line on stderr, rewritten in place, for a question that takes over a second and only

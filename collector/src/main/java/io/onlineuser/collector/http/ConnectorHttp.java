@@ -120,7 +120,7 @@ public final class ConnectorHttp implements AutoCloseable {
                 if (origin.tls()) {
                     channel.pipeline().addLast(tlsHandler(origin));
                 }
-                channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_ANSWER_BYTES), new AnswerHandler(pool));
+                channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_ANSWER_BYTES), new ExchangeHandler(pool));
             }
         }).connect(address);
         Channel channel = connected.channel();
@@ -141,13 +141,13 @@ public final class ConnectorHttp implements AutoCloseable {
     /** Writes the request; {@code retry} runs instead of failing when a reused connection turned out closed. */
     private void send(Channel channel, Exchange exchange, Supplier<FullHttpRequest> request, ThrowingRunnable retry) {
         exchange.carriedBy(channel);
-        channel.pipeline().get(AnswerHandler.class).expect(exchange);
+        channel.pipeline().get(ExchangeHandler.class).expect(exchange);
         channel.writeAndFlush(request.get()).addListener(written -> {
             if (written.isSuccess()) {
                 return;
             }
             if (retry != null && !closed) {
-                channel.pipeline().get(AnswerHandler.class).expect(null);
+                channel.pipeline().get(ExchangeHandler.class).expect(null);
                 try {
                     retry.run();
                 } catch (IOException | RuntimeException e) {

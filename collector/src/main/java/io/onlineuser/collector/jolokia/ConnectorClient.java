@@ -3,26 +3,30 @@ package io.onlineuser.collector.jolokia;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
+import io.onlineuser.collector.failure.ConnectorException;
+import io.onlineuser.collector.failure.FailureClassifier;
+import io.onlineuser.collector.failure.FailureKind;
+import io.onlineuser.collector.http.ConnectorHttp;
 import io.onlineuser.collector.model.LoginEntry;
 import io.onlineuser.collector.model.ServerStats;
+import io.onlineuser.collector.model.SessionChanges;
 import io.onlineuser.collector.model.SessionInfo;
-import io.onlineuser.collector.http.ConnectorHttp;
+import io.onlineuser.collector.model.SessionsPage;
+import io.onlineuser.collector.model.WatchAnswer;
+import io.onlineuser.collector.tls.ClientTls;
 import org.jolokia.client.JolokiaClient;
-import org.jolokia.client.response.ValidatingResponseExtractor;
-import org.jolokia.json.JSONObject;
-import org.jolokia.json.JSONStructure;
 import org.jolokia.client.JolokiaQueryParameter;
 import org.jolokia.client.exception.JolokiaBulkRemoteException;
 import org.jolokia.client.exception.JolokiaException;
@@ -32,6 +36,9 @@ import org.jolokia.client.request.JolokiaExecRequest;
 import org.jolokia.client.request.JolokiaReadRequest;
 import org.jolokia.client.request.JolokiaRequest;
 import org.jolokia.client.response.JolokiaResponse;
+import org.jolokia.client.response.ValidatingResponseExtractor;
+import org.jolokia.json.JSONObject;
+import org.jolokia.json.JSONStructure;
 
 /**
  * Talks to one connector's Jolokia endpoint: one HTTP round trip per call (bulk requests when a JVM
@@ -56,7 +63,7 @@ public final class ConnectorClient implements AutoCloseable {
             JolokiaQueryParameter.INCLUDE_STACKTRACE, "false");
 
     private final ConnectorTarget target;
-    private final JolokiaHttp transport;
+    private final JolokiaTransport transport;
     private final JolokiaClient client;
     /** The HTTP client this one made for itself, closed with it; null when it shares its cluster's. */
     private final ConnectorHttp ownHttp;
@@ -77,7 +84,7 @@ public final class ConnectorClient implements AutoCloseable {
         this.target = target;
         this.timeoutMillis = timeoutMillis;
         this.ownHttp = ownsHttp ? http : null;
-        this.transport = new JolokiaHttp(http, target, timeoutMillis, tls);
+        this.transport = new JolokiaTransport(http, target, timeoutMillis, tls);
         this.client = new JolokiaClient(target.url(), transport);
     }
 

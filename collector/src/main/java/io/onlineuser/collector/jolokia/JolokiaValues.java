@@ -3,6 +3,9 @@ package io.onlineuser.collector.jolokia;
 import java.util.List;
 import java.util.Map;
 
+import io.onlineuser.collector.failure.ConnectorException;
+import io.onlineuser.collector.failure.FailureKind;
+
 /** Reads typed fields out of the maps and lists jolokia-json gives back; a wrong shape is a clear error. */
 final class JolokiaValues {
 

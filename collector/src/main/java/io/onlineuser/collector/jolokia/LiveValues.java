@@ -5,7 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.onlineuser.collector.failure.ConnectorException;
+import io.onlineuser.collector.failure.FailureClassifier;
+import io.onlineuser.collector.failure.FailureKind;
+import io.onlineuser.collector.model.SessionChanges;
 import io.onlineuser.collector.model.SessionInfo;
+import io.onlineuser.collector.model.SessionsPage;
 import org.jolokia.client.exception.JolokiaRemoteException;
 
 /** Reads the list-then-watch answers ({@code changes}, {@code sessions}, the Agent MBean's options) out of Jolokia values. */

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
-import io.onlineuser.collector.jolokia.SessionChanges;
+import io.onlineuser.collector.model.SessionChanges;
 import io.onlineuser.collector.model.SessionInfo;
 
 /**

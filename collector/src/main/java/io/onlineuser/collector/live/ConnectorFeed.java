@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.onlineuser.collector.failure.ConnectorException;
 import io.onlineuser.collector.jolokia.ConnectorClient;
-import io.onlineuser.collector.jolokia.ConnectorException;
-import io.onlineuser.collector.jolokia.SessionChanges;
-import io.onlineuser.collector.jolokia.SessionsPage;
-import io.onlineuser.collector.jolokia.WatchAnswer;
 import io.onlineuser.collector.model.ServerStats;
+import io.onlineuser.collector.model.SessionChanges;
 import io.onlineuser.collector.model.SessionInfo;
+import io.onlineuser.collector.model.SessionsPage;
+import io.onlineuser.collector.model.WatchAnswer;
 
 /**
  * Keeps the index exact for the server ids of one connector (one Jolokia URL), the way a

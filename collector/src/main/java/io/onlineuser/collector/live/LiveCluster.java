@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.onlineuser.collector.api.KickResult;
 import io.onlineuser.collector.api.OnlineUserCluster;
+import io.onlineuser.collector.failure.ConnectorException;
 import io.onlineuser.collector.jolokia.ConnectorClient;
-import io.onlineuser.collector.jolokia.ConnectorException;
 
 /**
  * Live mode: an exact copy of every connector's sessions in memory, kept by list-then-watch (see

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onlineuser.collector.api.ClusterSnapshot;
 import io.onlineuser.collector.api.OnlineUserCluster;
-import io.onlineuser.collector.jolokia.ClientTls;
+import io.onlineuser.collector.tls.ClientTls;
 import io.onlineuser.sample.client.PomeloClient;
 import io.onlineuser.testkit.ConnectorProcess;
 import io.onlineuser.testkit.Jars;

@@ -1,4 +1,4 @@
-package io.onlineuser.collector.jolokia;
+package io.onlineuser.collector.failure;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -17,12 +17,12 @@ import org.jolokia.client.exception.JolokiaTimeoutException;
  * {@link TransportFailure}; what is left is the client library's checks of the answer's shape, which
  * it reports only as message text; the unit tests pin each case against a real local socket.
  */
-final class FailureClassifier {
+public final class FailureClassifier {
 
     private FailureClassifier() {
     }
 
-    static ConnectorException classify(Throwable failure, long timeoutMillis) {
+    public static ConnectorException classify(Throwable failure, long timeoutMillis) {
         if (failure instanceof ConnectorException known) {
             return known;
         }
@@ -62,7 +62,7 @@ final class FailureClassifier {
      * An error object where a Jolokia answer was expected. The client also reports a body that is
      * not JSON, or JSON without Jolokia's {@code status}, this way; those are not agent errors.
      */
-    static ConnectorException remote(JolokiaRemoteException remote) {
+    public static ConnectorException remote(JolokiaRemoteException remote) {
         String errorType = String.valueOf(remote.getErrorType());
         if (errorType.contains("ParseException")) {
             return new ConnectorException(FailureKind.GARBAGE, "not a Jolokia JSON answer", remote);
@@ -74,7 +74,7 @@ final class FailureClassifier {
     }
 
     /** A Jolokia error object inside an HTTP 200 answer: 404 means the MBean is not there. */
-    static ConnectorException remoteStatus(int status, String message, Throwable cause) {
+    private static ConnectorException remoteStatus(int status, String message, Throwable cause) {
         return switch (status) {
             case 404 -> new ConnectorException(FailureKind.NOT_ONLINEUSER_AGENT,
                     "no onlineuser MBeans there (" + message + ")", cause);

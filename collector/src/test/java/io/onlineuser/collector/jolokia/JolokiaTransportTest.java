@@ -7,6 +7,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
+import io.onlineuser.collector.failure.FailureClassifier;
+import io.onlineuser.collector.failure.FailureKind;
+import io.onlineuser.collector.failure.TransportFailure;
 import org.jolokia.client.exception.JolokiaException;
 import org.jolokia.json.JSONArray;
 import org.jolokia.json.JSONObject;
@@ -14,7 +17,7 @@ import org.jolokia.json.JSONStructure;
 import org.junit.jupiter.api.Test;
 
 /** The answer parser gives jolokia-json's types, as jolokia-client's own parser does, and refuses what is not one JSON value. */
-class JolokiaHttpTest {
+class JolokiaTransportTest {
 
     @Test
     void objectsAndArraysAreJolokiaJsonTypesWithLongIntegers() throws JolokiaException {
@@ -43,11 +46,11 @@ class JolokiaHttpTest {
                 "{\"a\":[1,2", "{\"a\":}"}) {
             assertThatThrownBy(() -> parse(body)).as(body).isInstanceOf(TransportFailure.class)
                     .hasMessageStartingWith("garbage answer: not a Jolokia JSON answer")
-                    .extracting(failure -> ((TransportFailure) failure).failure().kind()).isEqualTo(FailureKind.GARBAGE);
+                    .extracting(failure -> FailureClassifier.classify(failure, 0).kind()).isEqualTo(FailureKind.GARBAGE);
         }
     }
 
     private static JSONStructure parse(String body) throws JolokiaException {
-        return JolokiaHttp.parse(body.getBytes(StandardCharsets.UTF_8), "read");
+        return JolokiaTransport.parse(body.getBytes(StandardCharsets.UTF_8), "read");
     }
 }

@@ -1,4 +1,4 @@
-package io.onlineuser.collector.jolokia;
+package io.onlineuser.collector.failure;
 
 /** Walks an exception's cause chain, for the two classifiers of transport and Jolokia failures. */
 final class Causes {

@@ -1,4 +1,4 @@
-package io.onlineuser.collector.jolokia;
+package io.onlineuser.collector.fanout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.onlineuser.collector.jolokia.ConnectorClient;
+import io.onlineuser.collector.jolokia.ConnectorTarget;
 import org.junit.jupiter.api.Test;
 
 /** The fan-out's bound, its queue and its deadline, with calls that never touch the network. */

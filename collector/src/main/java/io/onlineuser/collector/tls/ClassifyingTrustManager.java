@@ -1,4 +1,4 @@
-package io.onlineuser.collector.jolokia;
+package io.onlineuser.collector.tls;
 
 import java.net.Socket;
 import java.security.cert.CertificateException;
@@ -13,27 +13,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * The JDK's trust manager, with its verdict made specific: when a server's certificate fails, the
  * chain is checked again without the host-name check; if the chain alone is trusted, the failure was
- * the host name. Either way the exception thrown is of a type that says which.
+ * the host name. Either way the exception thrown is of a type that says which
+ * ({@link UntrustedCertificateException}, {@link HostNameMismatchException}).
  */
 final class ClassifyingTrustManager extends X509ExtendedTrustManager {
-
-    /** The certificate chain is not signed by a trusted CA (or is otherwise invalid: expired, ...). */
-    static final class UntrustedCertificateException extends CertificateException {
-        private static final long serialVersionUID = 1L;
-
-        UntrustedCertificateException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    /** The chain is trusted but issued for other names than the host the collector asked. */
-    static final class HostNameMismatchException extends CertificateException {
-        private static final long serialVersionUID = 1L;
-
-        HostNameMismatchException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 
     private final X509ExtendedTrustManager trust;
 

@@ -1,4 +1,4 @@
-package io.onlineuser.collector.jolokia;
+package io.onlineuser.collector.failure;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -9,23 +9,25 @@ import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import javax.net.ssl.SSLException;
 
-/** What the JDK HTTP client threw, or the HTTP status it got, as a {@link TransportFailure} of a known kind. */
-final class TransportFailures {
+import io.onlineuser.collector.tls.ClientTls;
+import io.onlineuser.collector.tls.HostNameMismatchException;
+import io.onlineuser.collector.tls.UntrustedCertificateException;
+
+/** What the connectors' HTTP client ({@code http.ConnectorHttp}) threw, or the HTTP status it got, as a {@link TransportFailure} of a known kind. */
+public final class TransportFailures {
 
     private TransportFailures() {
     }
 
-    static TransportFailure of(IOException failure, URI url, ClientTls tls, long timeoutMillis) {
+    public static TransportFailure of(IOException failure, URI url, ClientTls tls, long timeoutMillis) {
         if (Causes.find(failure, HttpTimeoutException.class) != null) {
             return new TransportFailure(FailureKind.TIMED_OUT, "no answer within " + timeoutMillis + " ms", failure);
         }
-        ClassifyingTrustManager.UntrustedCertificateException untrusted =
-                Causes.find(failure, ClassifyingTrustManager.UntrustedCertificateException.class);
+        UntrustedCertificateException untrusted = Causes.find(failure, UntrustedCertificateException.class);
         if (untrusted != null) {
             return new TransportFailure(FailureKind.TLS_UNTRUSTED, untrusted.getMessage(), failure);
         }
-        ClassifyingTrustManager.HostNameMismatchException mismatch =
-                Causes.find(failure, ClassifyingTrustManager.HostNameMismatchException.class);
+        HostNameMismatchException mismatch = Causes.find(failure, HostNameMismatchException.class);
         if (mismatch != null) {
             return new TransportFailure(FailureKind.TLS_HOST_MISMATCH, mismatch.getMessage(), failure);
         }
@@ -74,7 +76,7 @@ final class TransportFailures {
                 + request.subject() + " (" + Causes.rootMessage(failure) + ")", failure);
     }
 
-    static TransportFailure httpStatus(int status) {
+    public static TransportFailure httpStatus(int status) {
         return switch (status) {
             case 401 -> new TransportFailure(FailureKind.UNAUTHORIZED, "wrong or missing --user/--password", null);
             case 403 -> new TransportFailure(FailureKind.FORBIDDEN, "the server refuses this client", null);

@@ -1,4 +1,4 @@
-package io.onlineuser.collector.jolokia;
+package io.onlineuser.collector.fanout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+
+import io.onlineuser.collector.failure.ConnectorException;
+import io.onlineuser.collector.failure.FailureClassifier;
+import io.onlineuser.collector.failure.FailureKind;
+import io.onlineuser.collector.jolokia.ConnectorClient;
 
 /**
  * Asks every connector, at most {@code maxInFlight} at a time, and waits at most until one

@@ -1,4 +1,4 @@
-package io.onlineuser.collector.jolokia;
+package io.onlineuser.collector.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,7 +125,7 @@ public final class ClientTls {
     }
 
     /** Subject and issuer of the client certificate, or null without one. */
-    String clientCertificate() {
+    public String clientCertificate() {
         return clientCertificate;
     }
 
@@ -139,12 +139,12 @@ public final class ClientTls {
     }
 
     /** What the last handshake with {@code url}'s host and port that asked for a client certificate got; null if none asked. */
-    ClientCertificateRequest clientCertificateRequest(URI url) {
+    public ClientCertificateRequest clientCertificateRequest(URI url) {
         return requests.get(RecordingKeyManager.peer(url.getHost(), port(url)));
     }
 
     /** After an answer: whatever its last handshake asked for went well. */
-    void answered(URI url) {
+    public void answered(URI url) {
         if (!requests.isEmpty()) {
             requests.remove(RecordingKeyManager.peer(url.getHost(), port(url)));
         }
@@ -170,6 +170,6 @@ public final class ClientTls {
     }
 
     /** What a handshake that asked for a client certificate got from the collector. */
-    record ClientCertificateRequest(boolean presented, String subject) {
+    public record ClientCertificateRequest(boolean presented, String subject) {
     }
 }

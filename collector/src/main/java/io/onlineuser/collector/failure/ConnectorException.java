@@ -1,4 +1,4 @@
-package io.onlineuser.collector.jolokia;
+package io.onlineuser.collector.failure;
 
 /** One connector failed for one call; {@link #getMessage()} is the line shown in {@code errors}. */
 public final class ConnectorException extends Exception {

@@ -13,8 +13,12 @@ import java.util.concurrent.ExecutionException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.onlineuser.collector.failure.FailureKind;
+import io.onlineuser.collector.failure.TransportFailure;
+import io.onlineuser.collector.failure.TransportFailures;
 import io.onlineuser.collector.http.ConnectorHttp;
 import io.onlineuser.collector.http.HttpAnswer;
+import io.onlineuser.collector.tls.ClientTls;
 import org.jolokia.client.HttpUtil;
 import org.jolokia.client.JolokiaQueryParameter;
 import org.jolokia.client.JolokiaTargetConfig;
@@ -39,7 +43,7 @@ import org.jolokia.json.JSONStructure;
  * not Jolokia, TLS: untrusted certificate, host-name mismatch, client certificate missing or
  * refused), so nothing downstream reads message texts.
  */
-final class JolokiaHttp implements HttpClientSpi<ConnectorHttp> {
+final class JolokiaTransport implements HttpClientSpi<ConnectorHttp> {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -50,7 +54,7 @@ final class JolokiaHttp implements HttpClientSpi<ConnectorHttp> {
     private final ClientTls tls;
     private volatile QueryUri queryUri;
 
-    JolokiaHttp(ConnectorHttp http, ConnectorTarget target, long timeoutMillis, ClientTls tls) {
+    JolokiaTransport(ConnectorHttp http, ConnectorTarget target, long timeoutMillis, ClientTls tls) {
         this.http = http;
         this.tls = tls;
         this.url = target.url();

@@ -1,11 +1,11 @@
-package io.onlineuser.collector.jolokia;
+package io.onlineuser.collector.failure;
 
-import java.net.InetAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -16,6 +16,8 @@ import java.util.List;
 import com.sun.net.httpserver.HttpServer;
 import io.onlineuser.collector.fake.FakeAgent;
 import io.onlineuser.collector.fake.SilentTarget;
+import io.onlineuser.collector.jolokia.ConnectorClient;
+import io.onlineuser.collector.jolokia.ConnectorTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -14,12 +14,12 @@ import io.netty.handler.codec.http.HttpUtil;
  * The last handler of a connection to a connector: hands the answer of the request under way to its
  * {@link Exchange}, then gives the connection back to its pool when it may carry another request.
  */
-final class AnswerHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
+final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
 
     private final IdleConnections idle;
     private volatile Exchange current;
 
-    AnswerHandler(IdleConnections idle) {
+    ExchangeHandler(IdleConnections idle) {
         this.idle = idle;
     }
 

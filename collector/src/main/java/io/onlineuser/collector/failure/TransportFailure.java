@@ -1,4 +1,4 @@
-package io.onlineuser.collector.jolokia;
+package io.onlineuser.collector.failure;
 
 import org.jolokia.client.exception.JolokiaException;
 
@@ -7,7 +7,7 @@ import org.jolokia.client.exception.JolokiaException;
  * it travels through jolokia-client-java unchanged and {@link FailureClassifier} takes its
  * {@link ConnectorException} as it is, without reading message texts.
  */
-final class TransportFailure extends JolokiaException {
+public final class TransportFailure extends JolokiaException {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,7 +18,7 @@ final class TransportFailure extends JolokiaException {
         this.failure = failure;
     }
 
-    TransportFailure(FailureKind kind, String detail, Throwable cause) {
+    public TransportFailure(FailureKind kind, String detail, Throwable cause) {
         this(new ConnectorException(kind, detail, cause));
     }
 

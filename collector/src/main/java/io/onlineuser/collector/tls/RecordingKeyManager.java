@@ -1,4 +1,4 @@
-package io.onlineuser.collector.jolokia;
+package io.onlineuser.collector.tls;
 
 import java.net.InetSocketAddress;
 import java.net.Socket;

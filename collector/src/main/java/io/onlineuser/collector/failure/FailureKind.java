@@ -1,4 +1,4 @@
-package io.onlineuser.collector.jolokia;
+package io.onlineuser.collector.failure;
 
 /** Why a connector did not answer, in words an operator can act on. */
 public enum FailureKind {

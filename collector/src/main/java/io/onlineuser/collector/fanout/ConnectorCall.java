@@ -1,4 +1,7 @@
-package io.onlineuser.collector.jolokia;
+package io.onlineuser.collector.fanout;
+
+import io.onlineuser.collector.failure.ConnectorException;
+import io.onlineuser.collector.jolokia.ConnectorClient;
 
 /** What to ask one connector. */
 @FunctionalInterface

@@ -105,17 +105,23 @@ public final class BridgeCall implements AddedCall {
         return (access & Opcodes.ACC_STATIC) == 0 && descriptor.startsWith(descriptorPrefix);
     }
 
+    /**
+     * {@code OnlineUserBridge.serverListening(server, "transport")}, or
+     * {@code connectionOpened/connectionClosed(server, connection, "transport")}, where server is
+     * {@code this} or {@code this.field} and connection is {@code arg0} or {@code this}.
+     */
     @Override
     public void emit(MethodVisitor method, int access, String descriptor) {
-        method.visitVarInsn(Opcodes.ALOAD, 0);
+        method.visitVarInsn(Opcodes.ALOAD, 0); // this
         if (serverField != null) {
+            // this.field, in place of this
             method.visitFieldInsn(Opcodes.GETFIELD, typeName.replace('.', '/'), serverField, serverFieldDescriptor);
         }
         if (event != Event.LISTENING) {
-            method.visitVarInsn(Opcodes.ALOAD, connectionIsThis ? 0 : 1);
+            method.visitVarInsn(Opcodes.ALOAD, connectionIsThis ? 0 : 1); // server, connection (this or arg0)
         }
-        method.visitLdcInsn(transport);
-        method.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, event.bridgeMethod, event.bridgeDescriptor, false);
+        method.visitLdcInsn(transport); // ..., "transport"
+        method.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, event.bridgeMethod, event.bridgeDescriptor, false); // (nothing)
     }
 
     @Override

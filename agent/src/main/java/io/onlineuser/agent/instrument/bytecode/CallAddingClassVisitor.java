@@ -12,6 +12,8 @@ import net.bytebuddy.jar.asm.Type;
 /**
  * Offers each method of one class to the calls added to that class, and tells each call afterwards
  * what it found. Methods that get no call pass through untouched (ASM copies them as they are).
+ * It emits no instruction itself: {@link CallAddingMethodVisitor} places the calls, each
+ * {@link AddedCall#emit} writes its own.
  */
 final class CallAddingClassVisitor extends ClassVisitor {
 

@@ -6,7 +6,24 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 
-/** Adds the calls that apply to one method; see {@link AddedCall} for what a call may do. */
+/**
+ * Adds the calls that apply to one method; see {@link AddedCall} for what a call may do. In Java,
+ * a method {@code R m(args) { body }} becomes
+ * <pre>
+ *   R m(args) {
+ *       ENTRY calls;
+ *       try {                                   // only with an EXIT_ALWAYS call
+ *           body, with before each "return v;":  EXIT calls; EXIT_ALWAYS calls;
+ *       } catch (Throwable t) {                 // any throwable, after the method's own handlers
+ *           EXIT_ALWAYS calls;
+ *           throw t;
+ *       }
+ *   }
+ * </pre>
+ * The calls themselves never throw (the bridge catches everything), so an EXIT_ALWAYS call that
+ * ran before a return never runs again in the handler. {@code EmittedBytecodeTest} pins the
+ * instructions.
+ */
 final class CallAddingMethodVisitor extends MethodVisitor {
 
     /** Upper bound of what one call pushes above the method's own stack (a boxed long needs two slots). */
@@ -38,15 +55,17 @@ final class CallAddingMethodVisitor extends MethodVisitor {
     @Override
     public void visitCode() {
         super.visitCode();
-        emitAll(AddedCall.Placement.ENTRY);
+        emitAll(AddedCall.Placement.ENTRY); // = the ENTRY calls, on an empty stack
         if (exitAlways) {
-            super.visitLabel(bodyStart);
+            super.visitLabel(bodyStart); // = "try {": the catch-all covers everything after the ENTRY calls
         }
     }
 
     @Override
     public void visitInsn(int opcode) {
         if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+            // = the EXIT, then EXIT_ALWAYS calls just before "return v;": v (if any) stays on the
+            // stack beneath them, since each call leaves the stack as it found it
             emitAll(AddedCall.Placement.EXIT);
             emitAll(AddedCall.Placement.EXIT_ALWAYS);
         }
@@ -64,14 +83,16 @@ final class CallAddingMethodVisitor extends MethodVisitor {
         if (exitAlways) {
             Label bodyEnd = new Label();
             Label handler = new Label();
-            super.visitLabel(bodyEnd);
-            super.visitLabel(handler);
+            super.visitLabel(bodyEnd); // = "}" of the try: the body ends here, unreachable by falling through
+            super.visitLabel(handler); // = "catch (Throwable t) {": the stack holds only t
             if (writesFrames) {
                 Object[] locals = handlerLocals();
                 super.visitFrame(Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
             }
-            emitAll(AddedCall.Placement.EXIT_ALWAYS);
-            super.visitInsn(Opcodes.ATHROW);
+            emitAll(AddedCall.Placement.EXIT_ALWAYS); // = the EXIT_ALWAYS calls, above t
+            super.visitInsn(Opcodes.ATHROW); // = "throw t;": t is again the top of the stack
+            // null type: any throwable, as javac compiles "finally"; last in the table, so the
+            // method's own handlers (visited earlier) still catch first
             super.visitTryCatchBlock(bodyStart, bodyEnd, handler, null);
         }
         super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);

@@ -68,27 +68,37 @@ final class HookCall implements AddedCall {
         return HookedMethods.matches(spec, access, spec.methodName(), Type.getArgumentTypes(descriptor).length);
     }
 
+    /**
+     * {@code OnlineUserBridge.hookReturned(hookId, this, session, uidSource)} (or
+     * {@code probeReturned}) before each normal return; the return value stays beneath it. Only the
+     * root ({@code this} or {@code argN}) of the session and uid paths is passed: the steps after it
+     * are walked by the agent, not by added code.
+     */
     @Override
     public void emit(MethodVisitor method, int access, String descriptor) {
         status.methodMatched(typeName + '#' + spec.methodName() + descriptor);
         boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
         Type[] arguments = Type.getArgumentTypes(descriptor);
-        method.visitLdcInsn(hookId);
+        method.visitLdcInsn(hookId); // hookId (an int constant)
         if (isStatic) {
-            method.visitInsn(Opcodes.ACONST_NULL);
+            method.visitInsn(Opcodes.ACONST_NULL); // hookId, null: a static method has no this
         } else {
-            method.visitVarInsn(Opcodes.ALOAD, 0);
+            method.visitVarInsn(Opcodes.ALOAD, 0); // hookId, this
         }
-        load(method, spec.session().root(), isStatic, arguments);
+        load(method, spec.session().root(), isStatic, arguments); // hookId, self, session
         if (spec.uid() == null) {
-            method.visitInsn(Opcodes.ACONST_NULL);
+            method.visitInsn(Opcodes.ACONST_NULL); // hookId, self, session, null
         } else {
-            load(method, spec.uid().root(), isStatic, arguments);
+            load(method, spec.uid().root(), isStatic, arguments); // hookId, self, session, uidSource
         }
-        method.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, bridgeMethod, RETURNED, false);
+        method.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, bridgeMethod, RETURNED, false); // (nothing)
     }
 
-    /** Pushes {@code this} or an argument as an Object: primitives boxed, as Byte Buddy's dynamic typing did. */
+    /**
+     * Pushes {@code this} or an argument as an Object: primitives boxed, as Byte Buddy's dynamic
+     * typing did ({@code Long.valueOf(argN)} for a long). Arguments start at slot 1 (0 in a static
+     * method); a long or double takes two slots.
+     */
     private static void load(MethodVisitor method, ValueRef ref, boolean isStatic, Type[] arguments) {
         if (ref.isThis()) {
             method.visitVarInsn(Opcodes.ALOAD, 0);

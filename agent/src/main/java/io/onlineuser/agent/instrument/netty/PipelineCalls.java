@@ -84,23 +84,30 @@ public final class PipelineCalls implements AddedCall {
         return (access & Opcodes.ACC_PUBLIC) != 0 && (access & Opcodes.ACC_STATIC) == 0 && descriptor.startsWith("()");
     }
 
-    /** Stack: channel, parent[, remote address] — then one static call into the bridge. */
+    /**
+     * In Java, with {@code ch = this.channel()} kept on the stack rather than in a local variable:
+     * {@code OnlineUserBridge.channelActive(ch, ch.parent(), ch.remoteAddress())} at entry,
+     * {@code OnlineUserBridge.channelInactive(ch, ch.parent())} at exit.
+     */
     @Override
     public void emit(MethodVisitor method, int access, String descriptor) {
-        method.visitVarInsn(Opcodes.ALOAD, 0);
-        method.visitMethodInsn(Opcodes.INVOKEINTERFACE, pipelineType, "channel", channelDescriptor, true);
-        method.visitInsn(Opcodes.DUP);
+        // after each instruction, what the stack holds above the method's own (top last)
+        method.visitVarInsn(Opcodes.ALOAD, 0); // this
+        method.visitMethodInsn(Opcodes.INVOKEINTERFACE, pipelineType, "channel", channelDescriptor, true); // ch
+        method.visitInsn(Opcodes.DUP); // ch, ch
         if (placement == Placement.ENTRY) {
-            method.visitInsn(Opcodes.DUP);
-            method.visitMethodInsn(Opcodes.INVOKEINTERFACE, channelType, "parent", channelDescriptor, true);
-            method.visitInsn(Opcodes.SWAP);
-            method.visitMethodInsn(Opcodes.INVOKEINTERFACE, channelType, "remoteAddress", "()Ljava/net/SocketAddress;", true);
+            method.visitInsn(Opcodes.DUP); // ch, ch, ch
+            method.visitMethodInsn(Opcodes.INVOKEINTERFACE, channelType, "parent", channelDescriptor,
+                    true); // ch, ch, parent
+            method.visitInsn(Opcodes.SWAP); // ch, parent, ch
+            method.visitMethodInsn(Opcodes.INVOKEINTERFACE, channelType, "remoteAddress", "()Ljava/net/SocketAddress;",
+                    true); // ch, parent, remote
             method.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "channelActive",
-                    "(Ljava/lang/Object;Ljava/lang/Object;Ljava/net/SocketAddress;)V", false);
+                    "(Ljava/lang/Object;Ljava/lang/Object;Ljava/net/SocketAddress;)V", false); // (nothing)
         } else {
-            method.visitMethodInsn(Opcodes.INVOKEINTERFACE, channelType, "parent", channelDescriptor, true);
+            method.visitMethodInsn(Opcodes.INVOKEINTERFACE, channelType, "parent", channelDescriptor, true); // ch, parent
             method.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "channelInactive",
-                    "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
+                    "(Ljava/lang/Object;Ljava/lang/Object;)V", false); // (nothing)
         }
     }
 

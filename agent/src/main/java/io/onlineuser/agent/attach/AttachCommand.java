@@ -22,7 +22,16 @@ public final class AttachCommand {
             "  attach   loads the agent into a running JVM (options as for -javaagent; a second attach does nothing)",
             "  list     shows the JVMs this user can attach to",
             "  suggest  proposes hook.bind/hook.unbind/hook.kick lines for a running server; --watch proves them",
-            "           ('suggest --help' for more)");
+            "  ('<command> --help' for more)");
+    private static final String ATTACH_HELP = String.join(System.lineSeparator(),
+            "usage: java -jar onlineuser-agent.jar attach <pid> [key=value,key=value...]",
+            "  Loads the agent into the running JVM <pid>, with the options -javaagent takes (agent/README.md).",
+            "  Needs a JDK's java (the attach API) and the target's user. A second attach to the same JVM does nothing.",
+            "  exit status: 0 loaded, 1 the attach failed, 2 bad command line");
+    private static final String LIST_HELP = String.join(System.lineSeparator(),
+            "usage: java -jar onlineuser-agent.jar list",
+            "  Shows the JVMs this user can attach to, one a line: pid and main class (or jar).",
+            "  exit status: 0, 2 bad command line");
 
     private AttachCommand() {
     }
@@ -31,6 +40,16 @@ public final class AttachCommand {
         if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0]) || "-h".equals(args[0])) {
             (args.length == 0 ? err : out).println(USAGE_TEXT);
             return args.length == 0 ? USAGE : OK;
+        }
+        if (args.length == 2 && ("--help".equals(args[1]) || "-h".equals(args[1]))) {
+            if ("attach".equals(args[0])) {
+                out.println(ATTACH_HELP);
+                return OK;
+            }
+            if ("list".equals(args[0])) {
+                out.println(LIST_HELP);
+                return OK;
+            }
         }
         try {
             switch (args[0]) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The commands as a user types them, against a real Jolokia; output and exit status are what scripts read. */
 class CollectorCliTest {
@@ -48,7 +49,8 @@ class CollectorCliTest {
 
     @Test
     void everyCommandAnswersHelp() {
-        for (String command : List.of("online", "logins", "find", "kick", "watch", "serve", "report")) {
+        for (Class<?> each : CommandTable.all()) {
+            String command = each.getAnnotation(Command.class).name();
             CliRun run = run(command, "--help");
             assertThat(run.status()).as(command + " --help: " + run.err()).isEqualTo(0);
             assertThat(run.out()).as(command).startsWith("Usage: onlineuser-collector " + command);

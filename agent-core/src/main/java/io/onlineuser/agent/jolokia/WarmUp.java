@@ -36,6 +36,8 @@ final class WarmUp {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
     static final int MAX_REQUESTS = 3_000;
+    /** The uid the warm-up looks up: read-only, whoever has it. */
+    private static final String PROBE_UID = "onlineuser-warm-up";
     private static final String QUERY = "?includeStackTrace=false&includeRequest=false";
     private static final String COUNTS_ATTRIBUTES = "[\"ServerId\",\"ServerType\",\"TotalConnCount\",\"LoginedCount\","
             + "\"SessionCount\",\"PeakConnCount\",\"PeakLoginedCount\",\"AcceptedConnTotal\",\"ClosedConnTotal\","
@@ -109,7 +111,9 @@ final class WarmUp {
             round.add(post("{\"mbean\":" + quoted(stats) + ",\"arguments\":[0,10],\"type\":\"exec\",\"operation\":\"loginedList\"}"));
         }
         if (session != null) {
-            round.add(post("{\"mbean\":" + quoted(session) + ",\"arguments\":[\"\"],\"type\":\"exec\",\"operation\":\"getByUid\"}"));
+            // a uid lookup as find asks it ("" would be answered with an error, logged by Jolokia)
+            round.add(post("{\"mbean\":" + quoted(session) + ",\"arguments\":[\"" + PROBE_UID
+                    + "\"],\"type\":\"exec\",\"operation\":\"getByUid\"}"));
             round.add(post("[{\"mbean\":" + quoted(session) + ",\"arguments\":[\"\",0],\"type\":\"exec\",\"operation\":\"changes\"},"
                     + (agent == null ? "" : "{\"mbean\":" + quoted(agent) + ",\"attribute\":\"Options\",\"type\":\"read\"},")
                     + "{\"mbean\":" + quoted(session) + ",\"arguments\":[\"\",10],\"type\":\"exec\",\"operation\":\"sessions\"}]"));

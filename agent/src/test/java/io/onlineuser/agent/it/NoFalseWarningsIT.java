@@ -20,10 +20,27 @@ class NoFalseWarningsIT {
 
     private static final Pattern READY = Pattern.compile("(MXBeans registered)");
     private static final Pattern LISTENING = Pattern.compile("(Jolokia listening at)");
+    private static final Pattern WARMED_UP = Pattern.compile("(Jolokia warm(?:ed)? up)");
 
     @Test
     void aHealthyStartPrintsNoWarning() throws Exception {
         assertNoWarning(ConnectorProcess.builder().serverId("quiet-1").command());
+    }
+
+    /** At debug Jolokia logs each error it answers: the agent's own warm-up must ask nothing that fails. */
+    @Test
+    void debugLoggingShowsNoWarningFromTheWarmUp() throws Exception {
+        Process process = new ProcessBuilder(ConnectorProcess.builder().serverId("quiet-3")
+                .agentOption("log.level", "debug").command()).redirectErrorStream(true).start();
+        ProcessOutput output = ProcessOutput.drain(process.getInputStream(), "connector");
+        try {
+            output.awaitGroup(WARMED_UP, Duration.ofSeconds(60));
+            Thread.sleep(500);
+            assertThat(output.text()).as("the connector's output").contains("[onlineuser] DEBUG")
+                    .contains("Jolokia warmed up").doesNotContain("[onlineuser] WARN");
+        } finally {
+            process.destroyForcibly();
+        }
     }
 
     @Test

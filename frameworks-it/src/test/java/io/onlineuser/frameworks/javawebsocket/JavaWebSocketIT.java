@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,23 +45,10 @@ class JavaWebSocketIT {
             agent.awaitConnections(HELD);
             assertThat(agent.connectionStats().get("LoginedCount").asInt()).isZero();
 
-            Map<String, String> addressByUid = new TreeMap<>();
-            for (int i = 0; i < LOGGED_IN; i++) {
-                addressByUid.put("player-" + i, players.ask(i, "login player-" + i).substring(3));
-            }
-            LoginChecks.awaitLogins(agent, addressByUid);
+            Map<String, String> addressByUid = LoginChecks.logInTextPlayers(players, agent, LOGGED_IN);
 
             // two log out through the game, players 8..19 drop (8..11 of them logged in)
-            assertThat(players.ask(0, "logout")).isEqualTo("bye");
-            assertThat(players.ask(1, "logout")).isEqualTo("bye");
-            addressByUid.remove("player-0");
-            addressByUid.remove("player-1");
-            players.abortFrom(8);
-            for (int i = 8; i < LOGGED_IN; i++) {
-                addressByUid.remove("player-" + i);
-            }
-            agent.awaitConnections(8);
-            LoginChecks.awaitLogins(agent, addressByUid);
+            LoginChecks.logOutTwoAndDropFromEight(players, agent, addressByUid, LOGGED_IN);
 
             JsonNode listeners = agent.agent().get("Listeners");
             assertThat(listeners).hasSize(1);

@@ -10,7 +10,6 @@ import io.onlineuser.frameworks.WebSocketPlayers;
 import io.onlineuser.testkit.FreePort;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,23 +50,10 @@ class VertxIT {
             agent.awaitConnections(HELD);
             assertThat(agent.connectionStats().get("LoginedCount").asInt()).isZero();
 
-            Map<String, String> addressByUid = new TreeMap<>();
-            for (int i = 0; i < LOGGED_IN; i++) {
-                addressByUid.put("player-" + i, players.ask(i, "login player-" + i).substring(3));
-            }
-            LoginChecks.awaitLogins(agent, addressByUid);
+            Map<String, String> addressByUid = LoginChecks.logInTextPlayers(players, agent, LOGGED_IN);
 
             // two log out through the game, players 8..29 drop (8..11 of them logged in)
-            assertThat(players.ask(0, "logout")).isEqualTo("bye");
-            assertThat(players.ask(1, "logout")).isEqualTo("bye");
-            addressByUid.remove("player-0");
-            addressByUid.remove("player-1");
-            players.abortFrom(8);
-            for (int i = 8; i < LOGGED_IN; i++) {
-                addressByUid.remove("player-" + i);
-            }
-            agent.awaitConnections(8);
-            LoginChecks.awaitLogins(agent, addressByUid);
+            LoginChecks.logOutTwoAndDropFromEight(players, agent, addressByUid, LOGGED_IN);
 
             // the Agent MBean over Jolokia HTTP: both listeners, each with its own counts; both hooks in
             JsonNode self = agent.agent();

@@ -1,46 +1,125 @@
 package io.onlineuser.agent.track;
 
+import java.lang.invoke.VarHandle;
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.NavigableSet;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.LongSupplier;
 
 /**
- * Every bound session in (loginTime, sessionId) order: a JDK skip list, so that a page at any
- * depth starts with an O(log n) seek from the previous page's last key and walks only its rows.
- * A uid's row in the per-uid lists sits at its oldest session, so the same order serves both.
- * Writers add and remove under the uid's stripe lock; page walks read without it.
+ * Every bound session in (loginTime, sessionId) order. A session gets its id and login time here,
+ * both under one lock, so that the order of ids is the login order and a login is appended at
+ * the tail: a chain through the records themselves ({@link SessionRecord#nextInOrder}), O(1) to
+ * add and to remove. Page walks read the chain without the lock: a removed record keeps its
+ * forward link, so a walk standing on it goes on to a later session, never an earlier one.
+ *
+ * <p>A page seek starts from the last checkpoint (every {@value #CHECKPOINT_EVERY}th session, in
+ * a JDK skip list) at or before its key and walks from there: O(log n) plus, on average,
+ * {@value #CHECKPOINT_EVERY} steps. The skip list of every session this replaced cost ~20 % of the
+ * agent's time on a churning MINA connector (BENCHMARKS.md, MINA overhead) and 32 bytes a session.
  *
  * <p>A page key is {@code <loginTime>-<sessionId>} of the last row; the seek takes the rows
  * after it, whether or not that session is still bound.
  */
-final class LoginOrder {
+final class LoginOrder extends StripeLock {
+
+    static final int CHECKPOINT_EVERY = 64;
+
+    private static final VarHandle NEXT = SessionRecord.NEXT_IN_ORDER;
 
     private static final Comparator<SessionRecord> ORDER = (a, b) -> {
         int byTime = Long.compare(a.loginTime, b.loginTime);
         return byTime != 0 ? byTime : Long.compare(a.sessionId, b.sessionId);
     };
 
-    private final ConcurrentSkipListSet<SessionRecord> sessions = new ConcurrentSkipListSet<>(ORDER);
+    private final LongSupplier clockMillis;
+    private final SessionGauge gauge;
+    /** Before the first session; never removed. */
+    private final SessionRecord head = new SessionRecord(null, null, null, 0, Long.MIN_VALUE);
+    /** Guarded by this lock. */
+    private SessionRecord tail = head;
+    /** The latest login time given out; guarded by this lock. */
+    private long lastLoginTime = Long.MIN_VALUE;
+    private final ConcurrentSkipListSet<SessionRecord> checkpoints = new ConcurrentSkipListSet<>(ORDER);
 
-    void add(SessionRecord session) {
-        sessions.add(session);
+    LoginOrder(LongSupplier clockMillis, SessionGauge gauge) {
+        this.clockMillis = clockMillis;
+        this.gauge = gauge;
     }
 
+    /**
+     * A new session, logged in now, numbered and appended. Its login time is now, but never before
+     * the last one given out (a clock stepping back borrows the last time, so that new sessions
+     * join the end of the order and a client paging through it does not miss them).
+     */
+    SessionRecord add(Object session, UidEntry owner, ConnectionRecord connection) {
+        long now = clockMillis.getAsLong();
+        SessionRecord record;
+        lock();
+        try {
+            long time = Math.max(now, lastLoginTime);
+            lastLoginTime = time;
+            record = new SessionRecord(session, owner, connection, gauge.nextId(), time);
+            record.previousInOrder = tail;
+            // the record is whole before a walk can reach it
+            NEXT.setRelease(tail, record);
+            tail = record;
+            if (record.sessionId % CHECKPOINT_EVERY == 0) {
+                checkpoints.add(record);
+            }
+        } finally {
+            unlock();
+        }
+        return record;
+    }
+
+    /** Unlinks a session added here; it keeps its forward link for walks standing on it. */
     void remove(SessionRecord session) {
-        sessions.remove(session);
+        lock();
+        try {
+            SessionRecord previous = session.previousInOrder;
+            if (previous == null) {
+                return;
+            }
+            SessionRecord next = (SessionRecord) NEXT.getAcquire(session);
+            NEXT.setRelease(previous, next);
+            if (next != null) {
+                next.previousInOrder = previous;
+            } else {
+                tail = previous;
+            }
+            session.previousInOrder = null;
+            if (session.sessionId % CHECKPOINT_EVERY == 0) {
+                checkpoints.remove(session);
+            }
+        } finally {
+            unlock();
+        }
     }
 
     /** Sessions after the page key {@code after} ("" = from the first), in order. */
     Iterator<SessionRecord> after(String after) {
-        NavigableSet<SessionRecord> tail = after == null || after.isEmpty() ? sessions
-                : sessions.tailSet(parse(after), false);
-        return tail.iterator();
+        if (after == null || after.isEmpty()) {
+            return all();
+        }
+        SessionRecord key = parse(after);
+        SessionRecord checkpoint = checkpoints.floor(key);
+        SessionRecord at = checkpoint != null ? checkpoint : head;
+        SessionRecord next = next(at);
+        while (next != null && ORDER.compare(next, key) <= 0) {
+            next = next(next);
+        }
+        return new Walk(next);
     }
 
     /** From the first session. */
     Iterator<SessionRecord> all() {
-        return sessions.iterator();
+        return new Walk(next(head));
+    }
+
+    private static SessionRecord next(SessionRecord record) {
+        return (SessionRecord) NEXT.getAcquire(record);
     }
 
     static String key(SessionRecord session) {
@@ -69,5 +148,29 @@ final class LoginOrder {
             }
         }
         return Long.parseLong(text, from, to, 10);
+    }
+
+    /** The chain from a record on, read without the lock. */
+    private static final class Walk implements Iterator<SessionRecord> {
+        private SessionRecord next;
+
+        Walk(SessionRecord first) {
+            this.next = first;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public SessionRecord next() {
+            SessionRecord current = next;
+            if (current == null) {
+                throw new NoSuchElementException();
+            }
+            next = LoginOrder.next(current);
+            return current;
+        }
     }
 }

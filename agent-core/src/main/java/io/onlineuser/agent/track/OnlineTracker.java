@@ -41,7 +41,7 @@ public final class OnlineTracker {
     private final IdentityTable<SessionRecord> sessions = new IdentityTable<>(record -> record.session);
     private final SessionGauge sessionGauge = new SessionGauge();
     private final UidIndex uids;
-    private final LoginOrder loginOrder = new LoginOrder();
+    private final LoginOrder loginOrder;
     private final LoginJournal journal;
     private final PeakGauge connectionGauge = new PeakGauge();
     private final LongAdder acceptedTotal = new LongAdder();
@@ -61,6 +61,7 @@ public final class OnlineTracker {
     public OnlineTracker(LongSupplier clockMillis, int journalSize) {
         this.startTime = clockMillis.getAsLong();
         this.journal = new LoginJournal(journalSize);
+        this.loginOrder = new LoginOrder(clockMillis, sessionGauge);
         this.uids = new UidIndex(clockMillis, sessionGauge, loginOrder, journal);
     }
 

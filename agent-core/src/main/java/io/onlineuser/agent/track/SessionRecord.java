@@ -1,7 +1,16 @@
 package io.onlineuser.agent.track;
 
-/** One bound session. Kept small (48 bytes): the tracker holds one per logged-in session. */
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One bound session. Kept small (56 bytes, its place in the login order included): the tracker
+ * holds one per logged-in session.
+ */
 final class SessionRecord {
+
+    /** Release/acquire access to {@link #nextInOrder}, which page walks read without a lock. */
+    static final VarHandle NEXT_IN_ORDER = VarHandles.field(MethodHandles.lookup(), "nextInOrder", SessionRecord.class);
 
     final Object session;
     final UidEntry owner;
@@ -12,6 +21,11 @@ final class SessionRecord {
     SessionRecord nextOfUid;
     /** Chain of the connection's sessions; guarded by the channel's stripe of the connection table. */
     SessionRecord nextOnConnection;
+    /** The next session in the {@link LoginOrder}; kept when this one is removed from it. */
+    @SuppressWarnings("unused")
+    private SessionRecord nextInOrder;
+    /** The previous session in the {@link LoginOrder}, null once removed; guarded by its lock. */
+    SessionRecord previousInOrder;
 
     SessionRecord(Object session, UidEntry owner, ConnectionRecord connection, long sessionId, long loginTime) {
         this.session = session;

@@ -3,7 +3,6 @@ package io.onlineuser.agent.track;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 
 /**
@@ -38,15 +37,11 @@ final class UidIndex {
         private long pad0, pad1, pad2, pad3, pad4, pad5, pad6, pad7, pad8, pad9, pad10, pad11, pad12;
     }
 
-    /** Cell of {@link #timeFloor}: the latest login time given to a uid. */
-    private static final int FLOOR = Padding.CELL;
-
     private final LongSupplier clockMillis;
     private final SessionGauge gauge;
     private final LoginOrder order;
     private final LoginJournal journal;
     private final Stripe[] stripes = new Stripe[STRIPES];
-    private final AtomicLongArray timeFloor = new AtomicLongArray(2 * Padding.CELL);
 
     UidIndex(LongSupplier clockMillis, SessionGauge gauge, LoginOrder order, LoginJournal journal) {
         this.clockMillis = clockMillis;
@@ -74,22 +69,20 @@ final class UidIndex {
 
     /**
      * Adds a session of {@code uid}, logged in now, and counts it; the uid comes online if it was
-     * not. The session gets its id here.
+     * not. The session gets its id and login time from the login order.
      */
     SessionRecord attach(Object session, String uid, ConnectionRecord connection) {
         Stripe stripe = stripe(uid);
         stripe.lock();
         try {
-            long sessionId = gauge.nextId();
             UidEntry entry = find(stripe, uid);
             boolean first = entry == null;
             if (first) {
                 entry = new UidEntry(uid);
                 insert(stripe, entry);
             }
-            SessionRecord record = new SessionRecord(session, entry, connection, sessionId, loginTime());
+            SessionRecord record = order.add(session, entry, connection);
             entry.add(record);
-            order.add(record);
             gauge.added(first);
             journal.login(record);
             return record;
@@ -173,22 +166,6 @@ final class UidIndex {
      */
     static boolean holdsRowHint(SessionRecord session) {
         return session.nextOfUid == null;
-    }
-
-    /**
-     * A new session's login time: now, but never before the last one given out (a clock stepping
-     * back borrows the last time, so that new sessions always join the end of the login order and
-     * a client paging through it does not miss them). The floor is written once per millisecond,
-     * not once per login.
-     */
-    private long loginTime() {
-        long now = clockMillis.getAsLong();
-        long floor = timeFloor.get(FLOOR);
-        if (now <= floor) {
-            return floor;
-        }
-        timeFloor.accumulateAndGet(FLOOR, now, Math::max);
-        return now;
     }
 
     private static UidEntry find(Stripe stripe, String uid) {

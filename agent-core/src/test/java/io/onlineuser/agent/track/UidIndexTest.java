@@ -23,7 +23,7 @@ class UidIndexTest {
 
     private final AtomicLong clock = new AtomicLong(1_000);
     private final SessionGauge gauge = new SessionGauge();
-    private final LoginOrder order = new LoginOrder();
+    private final LoginOrder order = new LoginOrder(clock::get, gauge);
     private final UidIndex index = new UidIndex(clock::get, gauge, order, new LoginJournal(1_024));
 
     /**

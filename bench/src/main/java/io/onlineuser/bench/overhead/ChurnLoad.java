@@ -1,5 +1,6 @@
 package io.onlineuser.bench.overhead;
 
+import io.onlineuser.bench.process.CompilerQuiet;
 import io.onlineuser.sample.bots.Bots;
 import java.io.IOException;
 import java.time.Duration;
@@ -38,10 +39,11 @@ final class ChurnLoad {
     }
 
     /**
-     * Churns until {@code cycles} cycles are done: the JITs warm up by work done, which takes
-     * longer on a loaded machine, not by a fixed time. Stops after {@code limit} with a warning.
+     * Churns until {@code cycles} cycles are done (the JITs warm up by work done, which takes
+     * longer on a loaded machine, not by a fixed time), then until the connector's JIT is quiet
+     * ({@link CompilerQuiet}). Stops after {@code limit} with a warning.
      */
-    static void warmUp(int port, int bots, String uidPrefix, long cycles, Duration limit)
+    static void warmUp(int port, long pid, int bots, String uidPrefix, long cycles, Duration limit)
             throws InterruptedException, IOException {
         long deadline = System.nanoTime() + limit.toNanos();
         try (Bots churn = start(port, bots, uidPrefix)) {
@@ -53,6 +55,8 @@ final class ChurnLoad {
                 System.err.printf("   WARNING: churn warm-up on port %d did only %d of %d cycles in %d s;"
                         + " the first pairs may run on a cold JIT%n", port, churn.cycles(), cycles, limit.toSeconds());
             }
+            CompilerQuiet.await(pid, "the connector on port " + port, limit);
+            failIfAnyFailed(churn, port);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.onlineuser.bench.overhead;
 
+import io.onlineuser.bench.process.CompilerQuiet;
 import io.onlineuser.bench.report.MeanInterval;
 import io.onlineuser.bench.report.Row;
 import io.onlineuser.bench.report.Stats;
@@ -50,7 +51,7 @@ final class MinaOverhead {
         try (Connector plain = Connector.start(false); Connector withAgent = Connector.start(true)) {
             List<Connector> sides = List.of(plain, withAgent);
             for (Connector side : sides) {
-                warmUp(side.port);
+                warmUp(side);
             }
             int maxPairs = Math.max(schedule.pairs(), schedule.maxPairs());
             double[] cpuWithout = new double[maxPairs];
@@ -94,13 +95,16 @@ final class MinaOverhead {
         }
     }
 
-    private static void warmUp(int port) throws Exception {
+    /** Churn until {@value #WARMUP_CYCLES} cycles are done, then until the side's JIT is quiet. */
+    private static void warmUp(Connector side) throws Exception {
         long deadline = System.nanoTime() + WARMUP_LIMIT.toNanos();
-        try (MinaChurnBots churn = MinaChurnBots.start(port, BOTS, "warm-")) {
+        try (MinaChurnBots churn = MinaChurnBots.start(side.port, BOTS, "warm-")) {
             while (churn.cycles() < WARMUP_CYCLES && System.nanoTime() < deadline && churn.failed() == 0) {
                 Thread.sleep(100);
             }
-            failIfAnyFailed(churn, port);
+            failIfAnyFailed(churn, side.port);
+            CompilerQuiet.await(side.process.pid(), "the MINA connector on port " + side.port, WARMUP_LIMIT);
+            failIfAnyFailed(churn, side.port);
         }
     }
 

@@ -115,7 +115,7 @@ public final class OverheadBench {
         double[] cpuBaselineRatio = new double[maxPairs];
         int pairs = 0;
         for (ConnectorProcess side : sides) {
-            ChurnLoad.warmUp(side.pomeloPort(), CHURN_BOTS, "warm-", CHURN_WARMUP_CYCLES, CHURN_WARMUP_LIMIT);
+            ChurnLoad.warmUp(side.pomeloPort(), side.pid(), CHURN_BOTS, "warm-", CHURN_WARMUP_CYCLES, CHURN_WARMUP_LIMIT);
         }
         for (int pair = 0; pair < maxPairs; pair++) {
             String prefix = "churn-" + pair + "-";

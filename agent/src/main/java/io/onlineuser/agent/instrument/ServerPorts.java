@@ -13,6 +13,9 @@ import java.util.function.Function;
 public final class ServerPorts {
 
     private final Map<Key, ListenerAddress> listeners = new ConcurrentHashMap<>();
+    /** The only listener made so far, while there is one (the usual server: one port), else null. */
+    private volatile ListenerAddress sole;
+    private volatile Object soleServer;
 
     /** The listener of {@code server} on {@code port}, made by {@code describe} (given its key) the first time. */
     public ListenerAddress of(Object server, int port, Function<Object, ListenerAddress> describe) {
@@ -23,7 +26,24 @@ public final class ServerPorts {
     public ListenerAddress of(Object server, int port, String path, Function<Object, ListenerAddress> describe) {
         Key key = new Key(server, port, path);
         ListenerAddress known = listeners.get(key);
-        return known != null ? known : listeners.computeIfAbsent(key, describe::apply);
+        return known != null ? known : made(server, listeners.computeIfAbsent(key, describe::apply));
+    }
+
+    private synchronized ListenerAddress made(Object server, ListenerAddress listener) {
+        boolean one = listeners.size() == 1;
+        soleServer = one ? server : null;
+        sole = one ? listener : null;
+        return listener;
+    }
+
+    /**
+     * The listener of a connection {@code server} accepted, without asking the connection, when the
+     * transport has one listener only: a connection's open made its listener before its close.
+     * Null when there are several (then ask the connection).
+     */
+    public ListenerAddress soleOf(Object server) {
+        ListenerAddress only = sole;
+        return only != null && soleServer == server ? only : null;
     }
 
     /** A server, port and path, compared by the server's identity. */

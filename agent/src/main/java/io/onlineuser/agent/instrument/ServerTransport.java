@@ -24,6 +24,14 @@ public interface ServerTransport {
     /** The listener that accepted {@code connection}; null when {@code server} did not accept it (an outbound client). */
     ListenerAddress acceptedBy(Object server, Object connection);
 
+    /**
+     * The listener of a connection that is closing: {@link #acceptedBy}, unless the transport
+     * knows it more cheaply (it saw the connection open).
+     */
+    default ListenerAddress closingOn(Object server, Object connection) {
+        return acceptedBy(server, connection);
+    }
+
     SocketAddress remoteAddress(Object connection);
 
     /** {@code connection} was reported closed (after {@link #acceptedBy} was asked about it a last time). */

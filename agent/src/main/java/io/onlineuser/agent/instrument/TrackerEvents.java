@@ -105,7 +105,7 @@ public final class TrackerEvents implements BridgeListener {
     @Override
     public void connectionClosed(String transport, Object server, Object connection) {
         ServerTransport known = transports.get(transport);
-        ListenerAddress where = known == null ? null : known.acceptedBy(server, connection);
+        ListenerAddress where = known == null ? null : known.closingOn(server, connection);
         if (where != null) {
             closed(connection, listeners.listeners().find(where.key()));
             known.closed(connection);

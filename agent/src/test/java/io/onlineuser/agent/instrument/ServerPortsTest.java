@@ -34,4 +34,18 @@ class ServerPortsTest {
         ListenerAddress port = ports.of(acceptor, 3010, key -> new ListenerAddress(key, null, "Acceptor", "mina", ""));
         assertThat(of(acceptor, 3010, "")).isSameAs(port);
     }
+
+    @Test
+    void aClosingConnectionsListenerIsKnownWithoutAskingItOnlyWhileThereIsOne() {
+        Object acceptor = new Object();
+        assertThat(ports.soleOf(acceptor)).isNull();
+        ListenerAddress players = of(acceptor, 3010, "");
+        assertThat(ports.soleOf(acceptor)).isSameAs(players);
+        assertThat(ports.soleOf(new Object())).as("another server's connection").isNull();
+        // the acceptor binds a second port: closes must ask their connection again
+        of(acceptor, 3011, "");
+        assertThat(ports.soleOf(acceptor)).isNull();
+        of(acceptor, 3010, "");
+        assertThat(ports.soleOf(acceptor)).isNull();
+    }
 }

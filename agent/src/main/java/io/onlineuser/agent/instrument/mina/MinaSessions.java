@@ -107,6 +107,12 @@ public final class MinaSessions implements ConnectionKind, ServerTransport {
         return listener(service, port, local instanceof SocketAddress ? (SocketAddress) local : null);
     }
 
+    @Override
+    public ListenerAddress closingOn(Object service, Object session) {
+        ListenerAddress only = ports.soleOf(service);
+        return only != null ? only : acceptedBy(service, session);
+    }
+
     /** The listener of an acceptor's port: its bound address for that port, else {@code seen}. */
     private ListenerAddress listener(Object service, int port, SocketAddress seen) {
         return ports.of(service, port, key -> new ListenerAddress(key, boundAddress(service, port, seen),

@@ -113,6 +113,11 @@ final class LoginOrder extends StripeLock {
         return new Walk(next);
     }
 
+    /** Checkpoints held; for tests that check none is left behind. */
+    int checkpoints() {
+        return checkpoints.size();
+    }
+
     /** From the first session. */
     Iterator<SessionRecord> all() {
         return new Walk(next(head));

@@ -50,6 +50,9 @@ class LoginOrderTest {
             }
         }
         assertThat(bound.size()).isGreaterThan(LoginOrder.CHECKPOINT_EVERY * 10);
+        bound.forEach(order::remove);
+        assertThat(order.all().hasNext()).isFalse();
+        assertThat(order.checkpoints()).as("checkpoints left behind").isZero();
     }
 
     @Test

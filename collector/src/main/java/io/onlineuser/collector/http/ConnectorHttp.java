@@ -18,6 +18,7 @@ import javax.net.ssl.SSLParameters;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -63,6 +64,9 @@ public final class ConnectorHttp implements AutoCloseable {
                 new DefaultThreadFactory("onlineuser-collector-http", true), NioIoHandler.newFactory());
         this.bootstrap = new Bootstrap().group(loops).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
+                // Netty's default (adaptive, pooling) allocator registers its Flight Recorder event at the
+                // first buffer, ~100 ms of a fresh JVM's first question; answers are small and short-lived
+                .option(ChannelOption.ALLOCATOR, UnpooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis));
     }
 

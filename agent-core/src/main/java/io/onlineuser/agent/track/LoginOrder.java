@@ -11,8 +11,10 @@ import java.util.function.LongSupplier;
  * Every bound session in (loginTime, sessionId) order. A session gets its id and login time here,
  * both under one lock, so that the order of ids is the login order and a login is appended at
  * the tail: a chain through the records themselves ({@link SessionRecord#nextInOrder}), O(1) to
- * add and to remove. Page walks read the chain without the lock: a removed record keeps its
- * forward link, so a walk standing on it goes on to a later session, never an earlier one.
+ * add and to remove. Page walks read the chain without the lock. A removed record links to
+ * itself (so that a dead record promoted to the old generation keeps no younger ones alive); a
+ * walk standing on it seeks again from its key, so it goes on to a later session, never an
+ * earlier one.
  *
  * <p>A page seek starts from the last checkpoint (every {@value #CHECKPOINT_EVERY}th session, in
  * a JDK skip list) at or before its key and walks from there: O(log n) plus, on average,
@@ -74,7 +76,7 @@ final class LoginOrder extends StripeLock {
         return record;
     }
 
-    /** Unlinks a session added here; it keeps its forward link for walks standing on it. */
+    /** Unlinks a session added here; it then links to itself. */
     void remove(SessionRecord session) {
         lock();
         try {
@@ -90,6 +92,7 @@ final class LoginOrder extends StripeLock {
                 tail = previous;
             }
             session.previousInOrder = null;
+            NEXT.setRelease(session, session);
             if (session.sessionId % CHECKPOINT_EVERY == 0) {
                 checkpoints.remove(session);
             }
@@ -103,14 +106,23 @@ final class LoginOrder extends StripeLock {
         if (after == null || after.isEmpty()) {
             return all();
         }
-        SessionRecord key = parse(after);
+        return new Walk(firstAfter(parse(after)));
+    }
+
+    /** The first session after {@code key} in the order, or null. */
+    private SessionRecord firstAfter(SessionRecord key) {
         SessionRecord checkpoint = checkpoints.floor(key);
-        SessionRecord at = checkpoint != null ? checkpoint : head;
-        SessionRecord next = next(at);
+        SessionRecord next = successor(checkpoint != null ? checkpoint : head);
         while (next != null && ORDER.compare(next, key) <= 0) {
-            next = next(next);
+            next = successor(next);
         }
-        return new Walk(next);
+        return next;
+    }
+
+    /** The session after {@code record}, removed or not; read without the lock. */
+    private SessionRecord successor(SessionRecord record) {
+        SessionRecord next = (SessionRecord) NEXT.getAcquire(record);
+        return next != record ? next : firstAfter(record);
     }
 
     /** Checkpoints held; for tests that check none is left behind. */
@@ -120,11 +132,7 @@ final class LoginOrder extends StripeLock {
 
     /** From the first session. */
     Iterator<SessionRecord> all() {
-        return new Walk(next(head));
-    }
-
-    private static SessionRecord next(SessionRecord record) {
-        return (SessionRecord) NEXT.getAcquire(record);
+        return new Walk(successor(head));
     }
 
     static String key(SessionRecord session) {
@@ -156,7 +164,7 @@ final class LoginOrder extends StripeLock {
     }
 
     /** The chain from a record on, read without the lock. */
-    private static final class Walk implements Iterator<SessionRecord> {
+    private final class Walk implements Iterator<SessionRecord> {
         private SessionRecord next;
 
         Walk(SessionRecord first) {
@@ -174,7 +182,7 @@ final class LoginOrder extends StripeLock {
             if (current == null) {
                 throw new NoSuchElementException();
             }
-            next = LoginOrder.next(current);
+            next = successor(current);
             return current;
         }
     }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <p>Locks ({@link StripeLock}, not reentrant) are always taken in this order, never the other
  * way round: a session's stripe of the session table, a channel's stripe of the connection table
  * (which also guards the channel's {@link ConnectionRecord}), a uid's stripe of the
- * {@link UidIndex}. Reads of counts take none.
+ * {@link UidIndex}, the {@link LoginOrder}'s lock. Reads of counts take none.
  */
 public final class OnlineTracker {
 

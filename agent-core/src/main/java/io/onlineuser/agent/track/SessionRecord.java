@@ -21,7 +21,7 @@ final class SessionRecord {
     SessionRecord nextOfUid;
     /** Chain of the connection's sessions; guarded by the channel's stripe of the connection table. */
     SessionRecord nextOnConnection;
-    /** The next session in the {@link LoginOrder}; kept when this one is removed from it. */
+    /** The next session in the {@link LoginOrder}; this record itself once removed from it. */
     @SuppressWarnings("unused")
     private SessionRecord nextInOrder;
     /** The previous session in the {@link LoginOrder}, null once removed; guarded by its lock. */

@@ -81,12 +81,28 @@ class LoginOrderTest {
         order.remove(added.get(2));
         order.remove(added.get(4));
         SessionRecord late = order.add(new Object(), null, null);
-        // weakly consistent, as the JDK's concurrent iterators: sessions that ended after the walk
-        // reached their predecessor may still show, later ones (and the new login) do, and nothing earlier
-        assertThat(list(walk)).containsExactly(added.get(1), added.get(2), added.get(3), added.get(5), added.get(6),
+        // the session the walk already held shows; after it, only sessions still bound (and the new login)
+        assertThat(list(walk)).containsExactly(added.get(1), added.get(3), added.get(5), added.get(6),
                 added.get(7), added.get(8), added.get(9), late);
         assertThat(list(order.all())).containsExactly(added.get(0), added.get(3), added.get(5), added.get(6),
                 added.get(7), added.get(8), added.get(9), late);
+    }
+
+    @Test
+    void aRemovedSessionHoldsNoLaterOneAndAWalkOnItSeeksPastIt() {
+        List<SessionRecord> added = new ArrayList<>();
+        for (int i = 0; i < 3 * LoginOrder.CHECKPOINT_EVERY; i++) {
+            added.add(order.add(new Object(), null, null));
+        }
+        Iterator<SessionRecord> walk = order.after(LoginOrder.key(added.get(99)));
+        assertThat(walk.next()).isSameAs(added.get(100));
+        // the walk holds 101 as its next; 101 to 104 end
+        for (int i = 101; i <= 104; i++) {
+            order.remove(added.get(i));
+        }
+        assertThat(SessionRecord.NEXT_IN_ORDER.get(added.get(103))).as("a removed record's link").isSameAs(added.get(103));
+        assertThat(walk.next()).isSameAs(added.get(101));
+        assertThat(walk.next()).isSameAs(added.get(105));
     }
 
     @Test

@@ -8,29 +8,53 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Times {@code java -jar onlineuser-collector.jar --target … online} as a whole process, as an operator runs it. */
+/**
+ * Times {@code java -jar onlineuser-collector.jar --target … online}, or the launcher beside it
+ * ({@code onlineuser-collector}, which maps a class-data-sharing archive), as a whole process, as an
+ * operator runs it.
+ */
 public final class FreshCollectorJar {
 
     private static final Path JAR = Path.of("collector/target/onlineuser-collector.jar");
+    private static final Path LAUNCHER = JAR.resolveSibling("onlineuser-collector");
 
     private FreshCollectorJar() {
     }
 
-    /** Null when the jar is there, else why not. */
+    /** Null when the jar and the launcher are there, else why not. */
     public static String missing() {
-        return Files.isRegularFile(JAR) ? null : JAR + " not built";
+        return Files.isRegularFile(JAR) && Files.isExecutable(LAUNCHER) ? null : JAR + " or " + LAUNCHER + " not built";
     }
 
-    /** Wall milliseconds from launch to exit; fails when the command does not exit 0 within 60 s. */
+    /** Wall milliseconds of {@code java -jar}, launch to exit; fails when it does not exit 0 within 60 s. */
     public static double wallMillis(List<String> urls) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Jars.javaExecutable(), "-jar", JAR.toString()));
+        return wallMillis(new ProcessBuilder(online(command, urls)));
+    }
+
+    /**
+     * Wall milliseconds of the launcher with its archives in {@code archives}, launch to exit; the
+     * first run there writes the archive as it exits.
+     */
+    public static double launcherWallMillis(List<String> urls, Path archives) throws IOException, InterruptedException {
+        ProcessBuilder launcher = new ProcessBuilder(online(new ArrayList<>(List.of(LAUNCHER.toString())), urls));
+        launcher.environment().put("JAVA_HOME", Path.of(Jars.javaExecutable()).toRealPath().getParent().getParent().toString());
+        launcher.environment().put("ONLINEUSER_CDS_DIR", archives.toString());
+        return wallMillis(launcher);
+    }
+
+    private static List<String> online(List<String> command, List<String> urls) {
         urls.forEach(url -> command.addAll(List.of("--target", url)));
         command.addAll(List.of("--timeout", "10000", "online")); // a loaded machine must not turn a slow answer into a failure
+        return command;
+    }
+
+    private static double wallMillis(ProcessBuilder builder) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
-            throw new IOException("java -jar onlineuser-collector.jar online did not exit 0 within 60 s");
+            throw new IOException(builder.command() + " did not exit 0 within 60 s");
         }
         return (System.nanoTime() - start) / 1e6;
     }

@@ -146,6 +146,39 @@ class CollectorIT {
     }
 
     @Test
+    @Order(3)
+    void launcherWritesAClassArchiveOnceThenRunsFromIt() throws Exception {
+        Path archives = Files.createTempDirectory("collector-it-cds");
+        Path classLog = archives.resolve("class-load.log");
+        String[] online = {"--discovery-dir", discoveryDir.toString(), "--timeout", CLI_TIMEOUT, "online", "--json"};
+
+        CliRun first = runLauncher(archives, "", online);
+        CliRun second = runLauncher(archives, "-Xlog:class+load:file=" + classLog, online);
+
+        for (CliRun run : List.of(first, second)) {
+            assertThat(run.status).as(run.stderr).isEqualTo(0);
+            assertThat(run.stderr).isEmpty();
+            assertThat(json.readTree(run.stdout).at("/totals/loginedCount").asInt()).isEqualTo(38);
+        }
+        try (var files = Files.list(archives)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+                    "class-load.log", archiveName());
+        }
+        assertThat(Files.readString(classLog))
+                .contains("io.onlineuser.collector.cli.CollectorMain source: shared objects file (top)");
+    }
+
+    /** The name the launcher gives the archive: the jar's and the java binary's size and modification time. */
+    private static String archiveName() throws IOException {
+        Path java = Path.of(Jars.javaExecutable()).toRealPath();
+        return "onlineuser-collector-" + sizeAndTime(Jars.collectorJar()) + "-" + sizeAndTime(java) + "-cds.jsa";
+    }
+
+    private static String sizeAndTime(Path file) throws IOException {
+        return Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis() / 1000;
+    }
+
+    @Test
     @Order(4)
     void loginsListsEveryUserPageByPage() {
         List<LoginEntry> rows = new CopyOnWriteArrayList<>();
@@ -251,9 +284,13 @@ class CollectorIT {
     private static CliRun runJar(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Jars.javaExecutable(), "-jar", Jars.collectorJar().toString()));
         command.addAll(List.of(args));
+        return run(new ProcessBuilder(command), command);
+    }
+
+    private static CliRun run(ProcessBuilder builder, List<String> command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("collector-it", ".out");
         Path err = Files.createTempFile("collector-it", ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 throw new IOException("collector did not finish: " + command);
@@ -264,6 +301,17 @@ class CollectorIT {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /** The launcher beside the jar, as an operator runs it, with its archives in {@code archives}. */
+    private static CliRun runLauncher(Path archives, String javaOpts, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Jars.collectorJar().resolveSibling("onlineuser-collector").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder launcher = new ProcessBuilder(command);
+        launcher.environment().put("JAVA_HOME", Path.of(Jars.javaExecutable()).toRealPath().getParent().getParent().toString());
+        launcher.environment().put("ONLINEUSER_CDS_DIR", archives.toString());
+        launcher.environment().put("JAVA_OPTS", javaOpts);
+        return run(launcher, command);
     }
 
     private record CliRun(int status, String stdout, String stderr) {

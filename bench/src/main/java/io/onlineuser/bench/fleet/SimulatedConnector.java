@@ -141,10 +141,20 @@ final class SimulatedConnector implements AutoCloseable {
     }
 
     /** A port that was free a moment ago: nothing listens there, so connecting is refused. */
+    /**
+     * A free port below Linux's default ephemeral range (32768-60999), so that no listener of the
+     * fleet, which all bind port 0, can take it later and answer in its place.
+     */
     private static int refusedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port found between 20000 and 32000 for a refusing connector");
     }
 
     /** Takes it out of discovery; all a shutdown hook may do (Jolokia's own stop refuses to run in one). */

@@ -35,6 +35,11 @@ public final class Jars {
         return existing("collector/target/onlineuser-collector.jar");
     }
 
+    /** The collector's launcher script, beside its jar. */
+    public static Path collectorLauncher() {
+        return existing("collector/target/onlineuser-collector");
+    }
+
     /** The hook description shipped with the sample server. */
     public static Path sampleServerAgentProperties() {
         return repoRoot().resolve("sample-server/onlineuser-agent.properties");
@@ -42,7 +47,12 @@ public final class Jars {
 
     /** The {@code java} launcher of the running JVM, so child JVMs use the same Java. */
     public static String javaExecutable() {
-        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        return Paths.get(javaHome(), "bin", "java").toString();
+    }
+
+    /** The running JVM's home, for scripts that pick their Java from {@code JAVA_HOME}. */
+    public static String javaHome() {
+        return System.getProperty("java.home");
     }
 
     private static Path existing(String relative) {

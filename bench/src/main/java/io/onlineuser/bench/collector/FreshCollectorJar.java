@@ -38,7 +38,7 @@ public final class FreshCollectorJar {
      */
     public static double launcherWallMillis(List<String> urls, Path archives) throws IOException, InterruptedException {
         ProcessBuilder launcher = new ProcessBuilder(online(new ArrayList<>(List.of(LAUNCHER.toString())), urls));
-        launcher.environment().put("JAVA_HOME", Path.of(Jars.javaExecutable()).toRealPath().getParent().getParent().toString());
+        launcher.environment().put("JAVA_HOME", Jars.javaHome());
         launcher.environment().put("ONLINEUSER_CDS_DIR", archives.toString());
         return wallMillis(launcher);
     }

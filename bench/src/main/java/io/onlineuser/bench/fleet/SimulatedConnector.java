@@ -140,10 +140,10 @@ final class SimulatedConnector implements AutoCloseable {
         return config;
     }
 
-    /** A port that was free a moment ago: nothing listens there, so connecting is refused. */
     /**
-     * A free port below Linux's default ephemeral range (32768-60999), so that no listener of the
-     * fleet, which all bind port 0, can take it later and answer in its place.
+     * A port nobody listens on, so connecting is refused: free a moment ago and below Linux's default
+     * ephemeral range (32768-60999), so that no listener of the fleet, which all bind port 0, can
+     * take it later and answer in its place.
      */
     private static int refusedPort() throws IOException {
         for (int attempt = 0; attempt < 100; attempt++) {

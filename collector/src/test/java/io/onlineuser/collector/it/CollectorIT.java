@@ -284,16 +284,16 @@ class CollectorIT {
     private static CliRun runJar(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Jars.javaExecutable(), "-jar", Jars.collectorJar().toString()));
         command.addAll(List.of(args));
-        return run(new ProcessBuilder(command), command);
+        return run(new ProcessBuilder(command));
     }
 
-    private static CliRun run(ProcessBuilder builder, List<String> command) throws IOException, InterruptedException {
+    private static CliRun run(ProcessBuilder builder) throws IOException, InterruptedException {
         Path out = Files.createTempFile("collector-it", ".out");
         Path err = Files.createTempFile("collector-it", ".err");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                throw new IOException("collector did not finish: " + command);
+                throw new IOException("collector did not finish: " + builder.command());
             }
             return new CliRun(process.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
@@ -305,13 +305,13 @@ class CollectorIT {
 
     /** The launcher beside the jar, as an operator runs it, with its archives in {@code archives}. */
     private static CliRun runLauncher(Path archives, String javaOpts, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Jars.collectorJar().resolveSibling("onlineuser-collector").toString()));
+        List<String> command = new ArrayList<>(List.of(Jars.collectorLauncher().toString()));
         command.addAll(List.of(args));
         ProcessBuilder launcher = new ProcessBuilder(command);
-        launcher.environment().put("JAVA_HOME", Path.of(Jars.javaExecutable()).toRealPath().getParent().getParent().toString());
+        launcher.environment().put("JAVA_HOME", Jars.javaHome());
         launcher.environment().put("ONLINEUSER_CDS_DIR", archives.toString());
         launcher.environment().put("JAVA_OPTS", javaOpts);
-        return run(launcher, command);
+        return run(launcher);
     }
 
     private record CliRun(int status, String stdout, String stderr) {

@@ -83,6 +83,7 @@ public final class ColdBench {
                 firstListing.add(samples.get("logins").get(0));
                 listings.add(median(samples.get("logins")));
                 List<String> urls = connectors.stream().map(ConnectorProcess::jolokiaUrl).toList();
+                awaitQuiet(connectors); // the probe's calls left the agents compiling: time the CLI on a quiet machine
                 Path archives = Files.createTempDirectory("cold-cds");
                 launcherWriting.add(FreshCollectorJar.launcherWallMillis(urls, archives));
                 for (int run = 0; run < JAR_RUNS; run++) {
@@ -114,7 +115,7 @@ public final class ColdBench {
                         Target.atMost(Pomelo.LIVE_LIST_MS), setup + "; target: " + Pomelo.LIVE_LIST),
                 Row.context("cold: fresh java -jar onlineuser-collector.jar online", Stats.of(toArray(jar)), "ms",
                         "wall time of the whole process (JVM start, 8 requests, table printed), " + JAR_RUNS
-                                + " per round after the probe, alternating with the launcher; " + setup),
+                                + " per round after the probe once the agents are quiet, alternating with the launcher; " + setup),
                 new Row("cold: fresh onlineuser-collector online (launcher)", Stats.of(toArray(launcher)), "ms", Target.atMost(400),
                         "as above, through the launcher mapping its class archive"),
                 Row.context("cold: the launcher's first run, writing its archive", Stats.of(toArray(launcherWriting)), "ms",

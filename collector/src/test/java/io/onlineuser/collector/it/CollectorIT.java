@@ -152,6 +152,11 @@ class CollectorIT {
         Path classLog = archives.resolve("class-load.log");
         String[] online = {"--discovery-dir", discoveryDir.toString(), "--timeout", CLI_TIMEOUT, "online", "--json"};
 
+        CliRun usage = runLauncher(archives, "", "--no-such-option", "online");
+        assertThat(usage.status).isEqualTo(64);
+        try (var files = Files.list(archives)) {
+            assertThat(files).as("a usage error writes no archive").isEmpty();
+        }
         CliRun first = runLauncher(archives, "", online);
         CliRun second = runLauncher(archives, "-Xlog:class+load:file=" + classLog, online);
 
@@ -165,7 +170,8 @@ class CollectorIT {
                     "class-load.log", archiveName());
         }
         assertThat(Files.readString(classLog))
-                .contains("io.onlineuser.collector.cli.CollectorMain source: shared objects file (top)");
+                .contains("io.onlineuser.collector.cli.CollectorMain source: shared objects file")
+                .contains("picocli.CommandLine$Model$CommandSpec source: shared objects file");
     }
 
     /** The name the launcher gives the archive: the jar's and the java binary's size and modification time. */

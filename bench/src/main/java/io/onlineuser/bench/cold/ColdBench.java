@@ -3,6 +3,7 @@ package io.onlineuser.bench.cold;
 import io.onlineuser.bench.collector.CollectorBench;
 import io.onlineuser.bench.collector.FreshCollectorJar;
 import io.onlineuser.bench.process.ChildJvm;
+import io.onlineuser.bench.process.MachineCpu;
 import io.onlineuser.bench.process.ProcessCpu;
 import io.onlineuser.bench.report.Pomelo;
 import io.onlineuser.bench.report.Row;
@@ -30,6 +31,8 @@ public final class ColdBench {
     static final String PROFILE_ENV = "COLD_PROFILE_DIR";
     static final String PROFILER_ENV = "ASYNC_PROFILER_LIB";
     private static final int JAR_RUNS = 5;
+    /** "Quiet" before the CLI is timed: the whole machine below this many busy cores. */
+    private static final double QUIET_CORES = 0.25;
     /** The agent's line once it has asked its own Jolokia ({@code jolokia.warmUpMillis}). */
     private static final String WARMED_UP = "Jolokia warmed up";
 
@@ -49,6 +52,7 @@ public final class ColdBench {
         List<Double> launcher = new ArrayList<>();
         List<Double> launcherWriting = new ArrayList<>();
         List<Double> agentsCpu = new ArrayList<>();
+        List<Double> cliBusyCores = new ArrayList<>();
         int users = 0;
         String missing = FreshCollectorJar.missing();
         if (missing != null) {
@@ -83,7 +87,7 @@ public final class ColdBench {
                 firstListing.add(samples.get("logins").get(0));
                 listings.add(median(samples.get("logins")));
                 List<String> urls = connectors.stream().map(ConnectorProcess::jolokiaUrl).toList();
-                awaitQuiet(connectors); // the probe's calls left the agents compiling: time the CLI on a quiet machine
+                cliBusyCores.add(awaitQuietMachine()); // the probe's calls left the agents compiling
                 Path archives = Files.createTempDirectory("cold-cds");
                 launcherWriting.add(FreshCollectorJar.launcherWallMillis(urls, archives));
                 for (int run = 0; run < JAR_RUNS; run++) {
@@ -115,7 +119,8 @@ public final class ColdBench {
                         Target.atMost(Pomelo.LIVE_LIST_MS), setup + "; target: " + Pomelo.LIVE_LIST),
                 Row.context("cold: fresh java -jar onlineuser-collector.jar online", Stats.of(toArray(jar)), "ms",
                         "wall time of the whole process (JVM start, 8 requests, table printed), " + JAR_RUNS
-                                + " per round after the probe once the agents are quiet, alternating with the launcher; " + setup),
+                                + " per round after the probe, once the machine is quiet (" + busy(cliBusyCores)
+                                + "), alternating with the launcher; " + setup),
                 new Row("cold: fresh onlineuser-collector online (launcher)", Stats.of(toArray(launcher)), "ms", Target.atMost(400),
                         "as above, through the launcher mapping its class archive"),
                 Row.context("cold: the launcher's first run, writing its archive", Stats.of(toArray(launcherWriting)), "ms",
@@ -139,6 +144,27 @@ public final class ColdBench {
             before = now;
         }
         System.err.println("   connectors still busy after 120 s; measuring anyway");
+    }
+
+    /**
+     * Waits until the whole machine (agents, the bots' heartbeats, this JVM) uses less than a
+     * quarter of a core over 2 s, at most 120 s; returns the cores busy in the last 2 s.
+     */
+    private static double awaitQuietMachine() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        double busy = MachineCpu.busyCores(2_000);
+        while (busy >= QUIET_CORES && System.nanoTime() < deadline) {
+            busy = MachineCpu.busyCores(2_000);
+        }
+        if (busy >= QUIET_CORES) {
+            System.err.printf("   machine still busy after 120 s (%.2f cores); measuring anyway%n", busy);
+        }
+        return busy;
+    }
+
+    private static String busy(List<Double> cores) {
+        return String.format("%.2f-%.2f cores busy just before", cores.stream().mapToDouble(c -> c).min().orElse(0),
+                cores.stream().mapToDouble(c -> c).max().orElse(0));
     }
 
     /** CPU seconds of all connector JVMs together. */

@@ -22,7 +22,8 @@ import java.util.Map;
  * The first answers an operator gets: per round, 8 connector JVMs started fresh with the agent and
  * 10,000 users logged in between them, then a fresh collector JVM ({@link ColdProbe}) asks its
  * first {@value ColdProbe#COUNTS_CALLS} {@code online} and {@value ColdProbe#LISTING_CALLS} all-users
- * listings, then {@code java -jar onlineuser-collector.jar online} is timed as a whole process.
+ * listings; then, once the whole machine is quiet, {@code java -jar onlineuser-collector.jar online}
+ * and the launcher are timed as whole processes, alternating.
  * With {@value #PROFILE_ENV} set to a directory, async-profiler ({@code libasyncProfiler.so} named by
  * {@value #PROFILER_ENV}) records the probe and the first connector of the first round there.
  */

@@ -134,38 +134,43 @@ public final class ColdBench {
      * here as the agents' answers. "Fresh" agents are ones that have never been asked.
      */
     private static void awaitQuiet(List<ConnectorProcess> connectors) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        double before = agentsCpuSeconds(connectors);
-        while (System.nanoTime() < deadline) {
+        awaitBelow(0.2, "connectors", () -> {
+            double before = agentsCpuSeconds(connectors);
             Thread.sleep(2_000);
-            double now = agentsCpuSeconds(connectors);
-            if ((now - before) / 2 < 0.2) {
-                return;
-            }
-            before = now;
-        }
-        System.err.println("   connectors still busy after 120 s; measuring anyway");
+            return (agentsCpuSeconds(connectors) - before) / 2;
+        });
     }
 
     /**
-     * Waits until the whole machine (agents, the bots' heartbeats, this JVM) uses less than a
-     * quarter of a core over 2 s, at most 120 s; returns the cores busy in the last 2 s.
+     * Waits until the whole machine (agents, the bots' heartbeats, this JVM) uses less than
+     * {@value #QUIET_CORES} of a core over 2 s; returns the cores busy in the last 2 s.
      */
     private static double awaitQuietMachine() throws Exception {
+        return awaitBelow(QUIET_CORES, "machine", () -> MachineCpu.busyCores(2_000));
+    }
+
+    /** Samples {@code busyCores} (each sample takes 2 s) until below {@code cores}, at most 120 s; returns the last. */
+    private static double awaitBelow(double cores, String what, BusyCores busyCores) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        double busy = MachineCpu.busyCores(2_000);
-        while (busy >= QUIET_CORES && System.nanoTime() < deadline) {
-            busy = MachineCpu.busyCores(2_000);
+        double busy = busyCores.overTwoSeconds();
+        while (busy >= cores && System.nanoTime() < deadline) {
+            busy = busyCores.overTwoSeconds();
         }
-        if (busy >= QUIET_CORES) {
-            System.err.printf("   machine still busy after 120 s (%.2f cores); measuring anyway%n", busy);
+        if (busy >= cores) {
+            System.err.printf("   %s still busy after 120 s (%.2f cores); measuring anyway%n", what, busy);
         }
         return busy;
     }
 
+    /** Cores busy on average over the next 2 s. */
+    @FunctionalInterface
+    private interface BusyCores {
+        double overTwoSeconds() throws Exception;
+    }
+
     private static String busy(List<Double> cores) {
-        return String.format("%.2f-%.2f cores busy just before", cores.stream().mapToDouble(c -> c).min().orElse(0),
-                cores.stream().mapToDouble(c -> c).max().orElse(0));
+        Stats busy = Stats.of(toArray(cores));
+        return String.format("%.2f-%.2f cores busy just before", busy.min(), busy.max());
     }
 
     /** CPU seconds of all connector JVMs together. */

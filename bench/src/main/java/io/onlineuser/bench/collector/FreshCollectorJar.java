@@ -2,7 +2,6 @@ package io.onlineuser.bench.collector;
 
 import io.onlineuser.testkit.Jars;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,20 +14,23 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FreshCollectorJar {
 
-    private static final Path JAR = Path.of("collector/target/onlineuser-collector.jar");
-    private static final Path LAUNCHER = JAR.resolveSibling("onlineuser-collector");
-
     private FreshCollectorJar() {
     }
 
     /** Null when the jar and the launcher are there, else why not. */
     public static String missing() {
-        return Files.isRegularFile(JAR) && Files.isExecutable(LAUNCHER) ? null : JAR + " or " + LAUNCHER + " not built";
+        try {
+            Jars.collectorJar();
+            Jars.collectorLauncher();
+            return null;
+        } catch (IllegalStateException notBuilt) {
+            return notBuilt.getMessage();
+        }
     }
 
     /** Wall milliseconds of {@code java -jar}, launch to exit; fails when it does not exit 0 within 60 s. */
     public static double wallMillis(List<String> urls) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Jars.javaExecutable(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(Jars.javaExecutable(), "-jar", Jars.collectorJar().toString()));
         return wallMillis(new ProcessBuilder(online(command, urls)));
     }
 
@@ -37,7 +39,7 @@ public final class FreshCollectorJar {
      * first run there writes the archive as it exits.
      */
     public static double launcherWallMillis(List<String> urls, Path archives) throws IOException, InterruptedException {
-        ProcessBuilder launcher = new ProcessBuilder(online(new ArrayList<>(List.of(LAUNCHER.toString())), urls));
+        ProcessBuilder launcher = new ProcessBuilder(online(new ArrayList<>(List.of(Jars.collectorLauncher().toString())), urls));
         launcher.environment().put("JAVA_HOME", Jars.javaHome());
         launcher.environment().put("ONLINEUSER_CDS_DIR", archives.toString());
         return wallMillis(launcher);
